@@ -130,6 +130,28 @@ _ENTRIES = (
         "NORDIC NEC 2 context; Cureus 2026 doi:10.7759/cureus.102857).",
         2026,
     ),
+    Source(
+        "S38",
+        "NETTER-2, Lancet 2024",
+        "Singh S et al. NETTER-2: first-line 177Lu-DOTATATE in SSTR-positive G2 (Ki-67 10-20%) and "
+        "G3 (Ki-67 >20-55%) GEP-NETs. Lancet 2024 (docwirenews/medpath summaries; JNM 2024 "
+        "supplement abstract).",
+        2024,
+    ),
+    Source(
+        "S45",
+        "NORDIC NEC, Ann Oncol 2013",
+        "Sorbye H et al. NORDIC NEC study, Ann Oncol 2013, as cited in the Br J Cancer 2025 "
+        "NORDIC NEC 2 paper (Ki-67 55% split in digestive NEC).",
+        2013,
+    ),
+    Source(
+        "WILSON1927",
+        "Wilson 1927 (score interval)",
+        "Wilson EB. Probable inference, the law of succession, and statistical inference. "
+        "J Am Stat Assoc 1927;22:209-212.",
+        1927,
+    ),
 )
 
 #: Every source the package cites, by key.

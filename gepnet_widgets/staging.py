@@ -23,6 +23,8 @@ import numbers
 from dataclasses import dataclass
 
 from .tnm_tables import (
+    COMPARISON_DEPTHS,
+    COMPARISON_OVERRIDES,
     M_DEFINITIONS,
     METASTASIS_CATEGORIES,
     SCOPE_NOTE,
@@ -47,6 +49,9 @@ __all__ = [
     "n_definitions",
     "m_definitions",
     "stage_table",
+    "comparable_invasion",
+    "compare_sites",
+    "COMPARISON_DEPTHS",
     "SITES",
     "METASTASIS_WORDS",
     "SCOPE_NOTE",
@@ -332,3 +337,33 @@ def m_definitions() -> tuple[tuple[str, str], ...]:
 def stage_table(site: str) -> tuple[StageRow, ...]:
     """Return the site's AJCC 8th stage table, one row per stage rule."""
     return site_tnm(site).stage_table
+
+
+def comparable_invasion(site: str, depth: str) -> str | None:
+    """Return ``site``'s invasion keyword for a comparison ``depth``, or None if undefined there.
+
+    ``depth`` is one of the keywords of :data:`COMPARISON_DEPTHS` (the luminal wall layers).
+    """
+    allowed = [key for _label, key in COMPARISON_DEPTHS]
+    if depth not in allowed:
+        raise ValueError(f"unknown comparison depth {depth!r}; allowed: {', '.join(allowed)}")
+    data = site_tnm(site)
+    overrides = COMPARISON_OVERRIDES.get(site, {})
+    if depth in overrides:
+        return overrides[depth]
+    return depth if depth in data.invasion_keys else None
+
+
+def compare_sites(
+    size_cm: float, depth: str, nodes_positive: int | None, metastasis: str
+) -> dict[str, StagingResult | None]:
+    """Stage the same tumour at every site (None where ``depth`` is not defined at a site)."""
+    results: dict[str, StagingResult | None] = {}
+    for site in SITES:
+        invasion = comparable_invasion(site, depth)
+        results[site] = (
+            None
+            if invasion is None
+            else stage_tumor(site, size_cm, invasion, nodes_positive, metastasis)
+        )
+    return results

@@ -29,6 +29,8 @@ __all__ = [
     "M_DEFINITIONS",
     "SCOPE_NOTE",
     "T_RANK",
+    "COMPARISON_DEPTHS",
+    "COMPARISON_OVERRIDES",
 ]
 
 
@@ -529,3 +531,28 @@ SITE_TNM: dict[str, SiteTNM] = {
 
 #: The seven site keywords, from the top of the digestive tract down, then the pancreas.
 SITES: tuple[str, ...] = tuple(SITE_TNM)
+
+#: Wall depths used to compare sites side by side (luminal vocabulary, fact base section 0.1).
+COMPARISON_DEPTHS: tuple[tuple[str, str], ...] = (
+    ("Mucosa (the inner lining)", "mucosa"),
+    ("Submucosa", "submucosa"),
+    ("Muscularis propria (the main muscle layer)", "muscularis_propria"),
+    ("Subserosa (serosa intact)", "subserosa"),
+    ("Through the serosa", "serosa"),
+    ("Into neighbouring organs", "adjacent_organs"),
+)
+
+#: How a comparison depth reads at sites whose vocabulary differs. ``None``: not defined there.
+#: The pancreas has no wall layers: a tumour that has not left the gland is "limited to the
+#: pancreas" (fact base section 6: "if limited to the organ, T1 in the pancreas").
+COMPARISON_OVERRIDES: dict[str, dict[str, str | None]] = {
+    "pancreas": {
+        "mucosa": "pancreas",
+        "submucosa": "pancreas",
+        "muscularis_propria": "pancreas",
+        "subserosa": None,
+        "serosa": None,
+    },
+    "ampulla": {"mucosa": None},
+    "duodenum": {"subserosa": None},
+}
