@@ -1,0 +1,26 @@
+"""gepnet_widgets: interactive lessons on gastroenteropancreatic neuroendocrine tumours (GEP-NETs).
+
+For education only; not for decisions about anyone's care.
+
+A lesson's setup cell imports what it shows, e.g.::
+
+    from gepnet_widgets import TExplorer, NMExplorer, StageExplorer, SiteComparison, SelfCheck
+"""
+
+from __future__ import annotations
+
+from .grading import who_grade
+from .staging import stage_tumor
+from .widgets.selfcheck import SelfCheck
+from .widgets.tnm import NMExplorer, SiteComparison, StageExplorer, TExplorer
+
+__all__ = [
+    "stage_tumor",
+    "who_grade",
+    "TExplorer",
+    "NMExplorer",
+    "StageExplorer",
+    "SiteComparison",
+    "SelfCheck",
+]
+__version__ = "0.1.0"
