@@ -243,7 +243,7 @@ def stage_grid_cells(site: str) -> tuple[tuple[str, ...], tuple[tuple[str, str],
     """Return the rows (base T) and columns ((N, M) pairs) of a site's stage grid."""
     data = site_tnm(site)
     ns = [n for n, _text in data.n_definitions if n != "NX"]
-    columns = tuple((n, "M0") for n in ns) + (("NX", "M0"), ("any N", "M1"))
+    columns = (*((n, "M0") for n in ns), ("NX", "M0"), ("any N", "M1"))
     return ("T1", "T2", "T3", "T4"), columns
 
 

@@ -13,8 +13,8 @@ from ..drawing.tnm import (
     draw_spread,
     draw_stage_grid,
     draw_wall,
-    update_spread,
     update_site_comparison,
+    update_spread,
     update_stage_grid,
     update_wall,
 )
