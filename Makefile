@@ -1,0 +1,82 @@
+# Course tasks. Needs GNU make and python3 >= 3.10; no conda.
+#
+#   make lab     open the course in JupyterLab (creates .venv on first use)
+#   make test    run every check: stripped notebooks, ruff, pytest (logic, widgets, notebooks, browser)
+#   make help    list all targets
+#
+# Use another interpreter with e.g. `make lab PYTHON=python3.12`; pass extra options with
+# LAB_ARGS="--no-browser" or PYTEST_ARGS="-x -k staging".
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# Stamp: rewritten after a successful install, so pip only runs again when pyproject.toml changes.
+STAMP := $(VENV)/.installed
+
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+# The notebook `make lab` opens: the start page once it exists, else the first lesson.
+START := $(firstword $(wildcard notebooks/00_start_here.ipynb) notebooks/03_tnm_staging.ipynb)
+# JupyterLab refuses to start as root unless told to (it exits at once).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
+LAB_ARGS ?=
+PYTEST_ARGS ?=
+# A hung kernel or browser must fail the run, not eat the CI time limit.
+PYTEST_TIMEOUT ?= 900
+
+# Put the venv's tools first on PATH for commands that start subprocesses (jupyter, voila).
+IN_VENV := PATH="$(abspath $(BIN)):$$PATH" VIRTUAL_ENV="$(abspath $(VENV))"
+
+.PHONY: help venv lab test bench lint strip clean
+
+help:
+	@echo "make lab    open the course in JupyterLab (first run installs into .venv, ~1-2 min)"
+	@echo "make test   run all checks: stripped notebooks, ruff, pytest incl. notebooks and browser"
+	@echo "make bench  time the widgets (python -m benchmarks.bench_explorers)"
+	@echo "make venv   create .venv and install the package with its dev tools"
+	@echo "make lint   ruff check"
+	@echo "make strip  strip outputs from notebooks/*.ipynb before committing"
+	@echo "make clean  remove .venv and caches"
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@if ! $(BIN)/python -m pip --version >/dev/null 2>&1; then \
+	  $(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 10) else "Python 3.10 or newer is needed, $(PYTHON) is %d.%d; try: make PYTHON=python3.12 ..." % v[:2])'; \
+	  echo "$(PYTHON) -m venv --clear $(VENV)"; \
+	  $(PYTHON) -m venv --clear $(VENV); \
+	fi
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e ".[dev]"
+	touch $@
+
+lab: $(STAMP)
+	@test -f "$(START)" || { echo "$(START) is missing"; exit 1; }
+	$(IN_VENV) $(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS) "$(START)"
+
+test: $(STAMP)
+ifneq ($(NOTEBOOKS),)
+	$(BIN)/nbstripout --keep-id --verify $(NOTEBOOKS)
+endif
+	$(BIN)/ruff check .
+	$(IN_VENV) MPLBACKEND=Agg $(BIN)/python -m pytest --nbval-lax --nbval-current-env --timeout=$(PYTEST_TIMEOUT) tests notebooks $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(IN_VENV) $(BIN)/python -m benchmarks.bench_explorers
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+strip: $(STAMP)
+ifneq ($(NOTEBOOKS),)
+	$(BIN)/nbstripout --keep-id $(NOTEBOOKS)
+endif
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist *.egg-info tests/artifacts
+	find . -path ./.git -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
