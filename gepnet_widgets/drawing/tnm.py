@@ -30,6 +30,7 @@ __all__ = [
     "draw_site_comparison",
     "update_site_comparison",
     "LAYER_NAMES",
+    "layer_name",
 ]
 
 #: Short names of the layers and structures, as drawn in the wall diagram.
@@ -58,7 +59,8 @@ _LABEL_LEFT = -5.6
 _BULGE = 0.35  #: how far a tumour may bulge into the lumen above the wall
 
 
-def _layer_name(site: str, key: str) -> str:
+def layer_name(site: str, key: str) -> str:
+    """The name of layer ``key`` as the wall drawing of ``site`` labels it."""
     if site == "ampulla" and key in _AMPULLA_NAMES:
         return _AMPULLA_NAMES[key]
     return LAYER_NAMES[key]
@@ -102,7 +104,7 @@ def draw_wall(ax: Axes, site: str, invasion: str, size_cm: float) -> WallArtists
                          edgecolor=MUTED, linewidth=0.6)
         ax.add_patch(band)
         bands.append(band)
-        ax.text(_LABEL_LEFT, (top + bottom) / 2, _layer_name(site, key), va="center",
+        ax.text(_LABEL_LEFT, (top + bottom) / 2, layer_name(site, key), va="center",
                 ha="left", fontsize=10, color=TEXT)
     surface = "Gland surface" if site == "pancreas" else "Lumen (inside of the gut)"
     ax.text(_LABEL_LEFT, 0.45, surface, ha="left", va="center", fontsize=9, color=MUTED)
@@ -110,15 +112,13 @@ def draw_wall(ax: Axes, site: str, invasion: str, size_cm: float) -> WallArtists
     tumour = Ellipse((_WALL_WIDTH_CM / 2, 0), 1, 1, facecolor=_TUMOUR, edgecolor=TEXT,
                      linewidth=1.2, alpha=0.9, zorder=3)
     ax.add_patch(tumour)
-    tumour.set_clip_path(Rectangle((0, -len(keys)), _WALL_WIDTH_CM, len(keys) + _BULGE,
-                                   transform=ax.transData))
     marker = Rectangle((0, 0), _WALL_WIDTH_CM, 1.0, fill=False, edgecolor=HIGHLIGHT,
                        linewidth=2.5, zorder=4)
     ax.add_patch(marker)
     caption = ax.text(_WALL_WIDTH_CM / 2, -len(keys) - 0.35, "", ha="center", va="top",
                       fontsize=10, color=TEXT)
     ax.set_xlim(_LABEL_LEFT - 0.2, _WALL_WIDTH_CM + 0.3)
-    ax.set_ylim(-len(keys) - 1.0, 0.8)
+    ax.set_ylim(-len(keys) - 1.35, 0.8)
     ax.set_axis_off()
     artists = WallArtists(site, keys, bands, tumour, marker, caption)
     update_wall(artists, invasion, size_cm)
@@ -128,7 +128,7 @@ def draw_wall(ax: Axes, site: str, invasion: str, size_cm: float) -> WallArtists
 def _draw_scale_bar(ax: Axes, n_bands: int) -> None:
     y = -n_bands - 0.15
     ax.plot([0, 1], [y, y], color=TEXT, linewidth=2)
-    ax.text(1.15, y, "1 cm", va="center", fontsize=8, color=MUTED)
+    ax.text(1.15, y, "1 cm", va="center", fontsize=9, color=TEXT)
 
 
 def update_wall(artists: WallArtists, invasion: str, size_cm: float) -> None:
@@ -137,13 +137,13 @@ def update_wall(artists: WallArtists, invasion: str, size_cm: float) -> None:
     width = min(size_cm, _WALL_WIDTH_CM - 0.4)
     bottom = _band_y(depth)[1] + 0.2
     artists.tumour.set_width(width)
-    artists.tumour.set_height(-2 * bottom)
-    artists.tumour.set_center((_WALL_WIDTH_CM / 2, 0.0))
+    artists.tumour.set_height(_BULGE - bottom)
+    artists.tumour.set_center((_WALL_WIDTH_CM / 2, (_BULGE + bottom) / 2))
     artists.depth_marker.set_y(_band_y(depth)[1])
     shown = "" if size_cm <= _WALL_WIDTH_CM - 0.4 else " (drawn cut to fit)"
     artists.caption.set_text(
-        f"Tumour {size_cm:.1f} cm{shown}, deepest layer reached: "
-        f"{_layer_name(artists.site, invasion)}"
+        f"Tumour {size_cm:.1f} cm{shown};\ndeepest layer reached: "
+        f"{layer_name(artists.site, invasion)}"
     )
 
 

@@ -24,6 +24,7 @@ def labelled(control: widgets.Widget, prefix: str, name: str) -> widgets.Widget:
     control.add_class("gepnet-control")
     if getattr(control.layout, "width", None) is None:
         control.layout.width = "auto"
+    control.layout.margin = "2px 24px 2px 0"
     return control
 
 
@@ -81,13 +82,13 @@ class Explorer:
 
     def _assemble(self, rows: list[list[widgets.Widget]]) -> None:
         control_rows = [
-            widgets.HBox(row, layout=widgets.Layout(flex_flow="row wrap", gap="4px 16px"))
+            widgets.HBox(row, layout=widgets.Layout(flex_flow="row wrap"))
             for row in rows
         ]
-        self.view.widget.layout = widgets.Layout(flex="0 1 auto")
+        self.view.widget.layout = widgets.Layout(flex="0 1 auto", margin="0 16px 8px 0")
         body = widgets.HBox(
             [self.view.widget, self.readout],
-            layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start", gap="12px"),
+            layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"),
         )
         heading = widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>")
         self.widget = widgets.VBox([heading, *control_rows, body])

@@ -8,11 +8,11 @@ import html
 import ipywidgets as widgets
 
 from ..drawing.tnm import (
-    LAYER_NAMES,
     draw_site_comparison,
     draw_spread,
     draw_stage_grid,
     draw_wall,
+    layer_name,
     update_site_comparison,
     update_spread,
     update_stage_grid,
@@ -129,6 +129,11 @@ def reset_invasion(dropdown: widgets.Dropdown, site: str) -> None:
 # --- readout pieces -----------------------------------------------------------------------------
 
 
+def _lower_first(name: str) -> str:
+    """'Ampulla of Vater' -> 'ampulla of Vater' (proper names keep their capitals)."""
+    return name[:1].lower() + name[1:]
+
+
 def _rule_list(result: StagingResult, prefixes: tuple[str, ...]) -> str:
     items = [
         f"<li><b>{html.escape(r.category)}</b>: {html.escape(r.text)} "
@@ -142,7 +147,7 @@ def _rule_list(result: StagingResult, prefixes: tuple[str, ...]) -> str:
 def _sources_line(site: str) -> str:
     data = site_tnm(site)
     names = "; ".join(html.escape(SOURCES[k].short) for k in data.source_keys)
-    return (f'<p style="color:{MUTED};font-size:0.85em;margin:6px 0 0">Rules: AJCC 8th ed. '
+    return (f'<p style="color:{MUTED};font-size:0.9em;margin:6px 0 0">Rules: AJCC 8th ed. '
             f"(2017), {data.chapter}. Sources: {names}.</p>")
 
 
@@ -193,10 +198,10 @@ class TExplorer(Explorer):
             self.view.redraw_all(self._wall.changing)
         else:
             update_wall(self._wall, invasion, size)
-        layer = LAYER_NAMES.get(invasion, invasion).lower()
         self.view.refresh(
-            f"Diagram of the {site_label(site).lower()} wall in layers. A {size:.1f} cm tumour "
-            f"reaches the {layer}. T category {self.result.t}.")
+            f"Diagram of the {_lower_first(site_label(site))} wall in layers. A {size:.1f} cm "
+            f"tumour reaches the {_lower_first(layer_name(site, invasion))}. "
+            f"T category {self.result.t}.")
         self.readout.value = self._readout(site)
 
     def _readout(self, site: str) -> str:
@@ -206,7 +211,7 @@ class TExplorer(Explorer):
             _headline("T category", r.t, "gepnet-t-category")
             + _rule_list(r, ("T", "(m)"))
             + definition_table(t_definitions(site), t_base,
-                               f"T categories at the {site_label(site).lower()} (AJCC 8th)")
+                               f"T categories at the {_lower_first(site_label(site))} (AJCC 8th)")
             + _sources_line(site)
         )
 
@@ -260,7 +265,7 @@ class NMExplorer(Explorer):
             + _headline("M category", r.m, "gepnet-nm-m")
             + _rule_list(r, ("N", "M"))
             + definition_table(n_definitions(site), r.n,
-                               f"N categories at the {site_label(site).lower()} (AJCC 8th)")
+                               f"N categories at the {_lower_first(site_label(site))} (AJCC 8th)")
             + _sources_line(site)
         )
 
@@ -315,7 +320,7 @@ class StageExplorer(Explorer):
             update_stage_grid(self._grid, self.result)
         stage = self.result.stage or "none (not defined)"
         self.view.refresh(
-            f"Stage table of the {site_label(site).lower()} (AJCC 8th). The case "
+            f"Stage table of the {_lower_first(site_label(site))} (AJCC 8th). The case "
             f"{self.result.tnm} is framed: stage {stage}.")
         self.readout.value = self._readout(site)
 
@@ -367,7 +372,8 @@ class SiteComparison(Explorer):
             self.view.redraw_all(self._table.changing)
         update_site_comparison(self._table, self.results)
         summary = "; ".join(
-            f"{site_label(s)}: {r.t}" if r else f"{site_label(s)}: not defined"
+            f"{site_label(s)}: {r.tnm}, stage {r.stage or 'none'}" if r
+            else f"{site_label(s)}: depth not defined"
             for s, r in self.results.items())
         self.view.refresh(f"Table: a {size:.1f} cm tumour staged at seven sites. {summary}.")
         self.readout.value = self._readout()
@@ -377,14 +383,17 @@ class SiteComparison(Explorer):
         for site, r in self.results.items():
             if r is None:
                 why = "this depth is not defined at this site"
-                cells = f'<td colspan="2" style="color:{MUTED}">{why}</td>'
+                cells = f'<td colspan="3" style="color:{MUTED}">{why}</td>'
             else:
                 cells = (f'<td class="gepnet-compare-t-{site}"><b>{html.escape(r.t)}</b></td>'
+                         f"<td>{html.escape(r.n)} {html.escape(r.m)}, stage "
+                         f"{html.escape(r.stage or 'none')}</td>"
                          f"<td>{html.escape(r.rules[0].text)}</td>")
             rows.append(f"<tr><td>{html.escape(site_label(site))}</td>{cells}</tr>")
         return (
             f'<table style="border-collapse:collapse;font-size:0.9em;color:{TEXT}">'
             "<tr><th style='text-align:left'>Site</th><th>T</th>"
-            "<th style='text-align:left'>Why (AJCC 8th ed., 2017)</th></tr>"
+            "<th style='text-align:left'>N, M, stage</th>"
+            "<th style='text-align:left'>Why T (AJCC 8th ed., 2017)</th></tr>"
             f"{''.join(rows)}</table>"
         )

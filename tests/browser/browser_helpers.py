@@ -1,0 +1,438 @@
+"""Helpers for the real-browser tests: server processes, page errors, JupyterLab and Voila drivers.
+
+Imported by ``conftest.py`` and the test modules of this folder (pytest puts this folder on
+``sys.path`` because it has no ``__init__.py``; the module name is unique on purpose).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS_DIR = REPO_ROOT / "tests" / "artifacts"
+
+# Explicit timeouts (milliseconds for playwright, seconds for servers). Generous for a slow
+# 2-core machine; the happy path is far below them.
+SERVER_START_S = 60.0
+KERNEL_MS = 60_000
+RUN_ALL_MS = 60_000
+UPDATE_MS = 20_000
+SCREENSHOTS: list[Path] = []  # every screenshot saved in this session, in order
+
+
+# --------------------------------------------------------------------------------------------
+# Server processes
+# --------------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1 (tiny race until the server binds it; fine for tests)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class ServerProcess:
+    """A server started in its own process group, logging to a file, killed as a group."""
+
+    def __init__(
+        self, name: str, cmd: Sequence[str], log_path: Path, env: dict[str, str], cwd: Path
+    ) -> None:
+        self.name = name
+        self.cmd = list(cmd)
+        self.log_path = log_path
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        self._log = open(log_path, "wb")  # noqa: SIM115 (closed in stop())
+        self.proc = subprocess.Popen(
+            self.cmd,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            cwd=cwd,
+            start_new_session=True,  # own process group: killpg() reaches every child
+        )
+
+    def log_tail(self, lines: int = 40) -> str:
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except OSError as exc:
+            return f"(no log: {exc})"
+        return "\n".join(text.splitlines()[-lines:])
+
+    def fail_message(self, what: str) -> str:
+        return (
+            f"{self.name}: {what}\ncommand: {' '.join(self.cmd)}\n"
+            f"log {self.log_path} (last lines):\n{self.log_tail()}"
+        )
+
+    def wait_ready(
+        self, url: str, timeout: float = SERVER_START_S, any_http: bool = False
+    ) -> float:
+        """Poll ``url`` until it answers 200 (or any HTTP status if ``any_http``).
+
+        Fails fast, with the log tail, when the process exits. Returns the seconds waited.
+        """
+        start = time.monotonic()
+        last = "no answer yet"
+        while time.monotonic() - start < timeout:
+            code = self.proc.poll()
+            if code is not None:
+                raise AssertionError(self.fail_message(f"exited with code {code} before ready"))
+            try:
+                with urllib.request.urlopen(url, timeout=2) as resp:
+                    if resp.status == 200:
+                        return time.monotonic() - start
+                    last = f"HTTP {resp.status}"
+            except urllib.error.HTTPError as exc:
+                if any_http:
+                    return time.monotonic() - start
+                last = f"HTTP {exc.code}"
+            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as exc:
+                last = str(exc)
+            time.sleep(0.1)
+        raise AssertionError(self.fail_message(f"not ready after {timeout:.0f} s ({last})"))
+
+    def stop(self, grace: float = 10.0) -> None:
+        """SIGTERM the process group, then SIGKILL whatever is left after ``grace`` seconds."""
+        try:
+            if self.proc.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.proc.pid, signal.SIGTERM)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.proc.wait(timeout=grace)
+            # Children left in the group (even if the leader already exited) get SIGKILL.
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(timeout=5)
+        finally:
+            self._log.close()
+
+
+def server_env(tmp: Path, bin_dir: Path) -> dict[str, str]:
+    """Environment for Jupyter/Voila servers: isolated config and runtime dirs, venv tools first.
+
+    ``MPLBACKEND`` is dropped: the test session sets it to Agg, and a kernel that inherits it
+    would not show inline matplotlib figures as a learner's kernel does.
+    """
+    env = dict(os.environ)
+    env.pop("MPLBACKEND", None)
+    env.pop("JUPYTER_PATH", None)
+    for name in ("config", "runtime"):
+        (tmp / name).mkdir(parents=True, exist_ok=True)
+    env["JUPYTER_CONFIG_DIR"] = str(tmp / "config")
+    env["JUPYTER_RUNTIME_DIR"] = str(tmp / "runtime")
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
+    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    return env
+
+
+@dataclass
+class LabServer:
+    process: ServerProcess
+    base_url: str
+    token: str
+    root_dir: Path
+
+    def url(self, path: str, reset: bool = False) -> str:
+        sep = "&" if "?" in path else "?"
+        return f"{self.base_url}/{path}{sep}token={self.token}" + ("&reset" if reset else "")
+
+
+# --------------------------------------------------------------------------------------------
+# Page errors
+# --------------------------------------------------------------------------------------------
+
+# Known harmless noise (see /work/shared/guides/testing.md): Voila's lab template loads Font
+# Awesome from the jsDelivr CDN (offline here), Voila bundles older @jupyterlab shared modules,
+# and the servers have no favicon for every path.
+IGNORED_ERRORS = (
+    re.compile(r"font-?awesome", re.IGNORECASE),
+    re.compile(r"Unsatisfied version"),
+    re.compile(r"favicon", re.IGNORECASE),
+    re.compile(r"ERR_NAME_NOT_RESOLVED.*cdn\.jsdelivr\.net", re.DOTALL),
+)
+
+
+@dataclass
+class PageErrors:
+    """Collects ``console.error`` messages and uncaught page errors of one page."""
+
+    errors: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+    def attach(self, page: Any) -> PageErrors:
+        page.on("console", self._on_console)
+        page.on("pageerror", self._on_pageerror)
+        return self
+
+    def _record(self, entry: str) -> None:
+        if any(p.search(entry) for p in IGNORED_ERRORS):
+            self.ignored.append(entry)
+        else:
+            self.errors.append(entry)
+
+    def _on_console(self, msg: Any) -> None:
+        if msg.type != "error":
+            return
+        url = (msg.location or {}).get("url", "")
+        self._record(f"console.error: {msg.text} [at {url}]")
+
+    def _on_pageerror(self, exc: Any) -> None:
+        self._record(f"pageerror: {exc}")
+
+    def assert_clean(self, where: str) -> None:
+        assert not self.errors, f"{where}: {len(self.errors)} browser error(s):\n" + "\n".join(
+            self.errors
+        )
+
+
+# Error outputs anywhere in the page (cell outputs and Output widgets, Lab and Voila), stderr
+# text with a traceback, and widget views that failed to render.
+_OUTPUT_PROBLEMS_JS = r"""() => {
+  const bad = [], warnings = [];
+  const text = (el) => (el.textContent || "").trim().slice(0, 1500);
+  for (const el of document.querySelectorAll('.jp-OutputArea-output[data-mime-type*="error"]'))
+    bad.push("error output: " + text(el));
+  for (const el of document.querySelectorAll(
+      '.jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]')) {
+    const t = text(el);
+    if (/Traceback|Error:/.test(t)) bad.push("stderr: " + t); else if (t) warnings.push(t);
+  }
+  for (const el of document.querySelectorAll('.jupyter-widgets-error-widget'))
+    bad.push("widget error view: " + text(el));
+  for (const el of document.querySelectorAll('.jupyter-widgets'))
+    if (/^Error displaying widget/.test(text(el))) bad.push("widget: " + text(el));
+  return {bad, warnings};
+}"""
+
+
+def assert_no_output_errors(page: Any, where: str) -> list[str]:
+    """Fail on tracebacks / error outputs in the page; return harmless stderr texts."""
+    found = page.evaluate(_OUTPUT_PROBLEMS_JS)
+    assert not found["bad"], f"{where}: error output visible to the learner:\n" + "\n---\n".join(
+        found["bad"]
+    )
+    for warning in found["warnings"]:
+        print(f"[{where}] stderr shown to the learner (not an error): {warning[:300]}")
+    return list(found["warnings"])
+
+
+# --------------------------------------------------------------------------------------------
+# Screenshots
+# --------------------------------------------------------------------------------------------
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-")[:120]
+
+
+def save_screenshot(target: Any, name: str) -> Path:
+    """Screenshot a page or locator into tests/artifacts/<name>.png and print the path."""
+    ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS_DIR / f"{slug(name)}.png"
+    target.screenshot(path=str(path))
+    SCREENSHOTS.append(path)
+    print(f"screenshot: {path}")
+    return path
+
+
+# JupyterLab and Voila scroll an inner element, not the document, so playwright's full_page
+# option only captures the viewport. Instead, grow the viewport by the hidden height of the
+# tallest scroller (scrolled to its top), take the picture, and restore the viewport.
+_HIDDEN_SCROLL_HEIGHT_JS = """() => {
+  let extra = 0;
+  for (const el of document.querySelectorAll('*')) {
+    const style = getComputedStyle(el);
+    if (!/(auto|scroll)/.test(style.overflowY) && el !== document.scrollingElement) continue;
+    extra = Math.max(extra, el.scrollHeight - el.clientHeight);
+    el.scrollTop = 0;
+  }
+  return extra;
+}"""
+
+
+_TWO_FRAMES_JS = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+def save_full_page_screenshot(page: Any, name: str, max_height: int = 16_000) -> Path:
+    """Screenshot the whole scrollable content of a Lab or Voila page."""
+    viewport = page.viewport_size
+    extra = int(page.evaluate(_HIDDEN_SCROLL_HEIGHT_JS))
+    if extra <= 0 or viewport is None:
+        return save_screenshot(page, name)
+    page.set_viewport_size(
+        {"width": viewport["width"], "height": min(viewport["height"] + extra, max_height)}
+    )
+    try:
+        # Two animation frames: the resize has been laid out and painted.
+        page.evaluate(_TWO_FRAMES_JS)
+        return save_screenshot(page, name)
+    finally:
+        page.set_viewport_size(viewport)
+
+
+# --------------------------------------------------------------------------------------------
+# JupyterLab driver
+# --------------------------------------------------------------------------------------------
+
+_START_RUN_ALL_JS = """() => {
+  window.__gepnetRunAll = {done: false, ok: null, error: null};
+  window.jupyterapp.commands.execute('notebook:run-all-cells').then(
+    (ok) => { window.__gepnetRunAll = {done: true, ok: ok !== false, error: null}; },
+    (err) => { window.__gepnetRunAll = {done: true, ok: false, error: String(err)}; });
+}"""
+
+_NOTEBOOK_STATE_JS = """() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  if (!panel || !panel.content || !panel.content.widgets) return null;
+  const code = panel.content.widgets.filter(
+    (c) => c.model.type === 'code' && c.model.sharedModel.getSource().trim() !== '');
+  const errors = [];
+  code.forEach((c, i) => {
+    for (const o of c.model.outputs.toJSON()) {
+      if (o.output_type === 'error') errors.push(`code cell ${i + 1}: ${o.ename}: ${o.evalue}`);
+    }
+  });
+  const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+  return {
+    total: code.length,
+    executed: code.filter((c) => c.model.executionCount !== null).length,
+    kernel: kernel ? kernel.status : 'none',
+    errors,
+  };
+}"""
+
+
+def lab_open_notebook(page: Any, lab: LabServer, notebook: str) -> float:
+    """Open ``notebook`` (path relative to the Lab root) with a fresh workspace; wait for Idle."""
+    start = time.monotonic()
+    page.goto(lab.url(f"lab/tree/{notebook}", reset=True), wait_until="domcontentloaded")
+    # The status bar reads "Python 3 (ipykernel) | Idle" only once the kernel websocket is
+    # connected; the execution indicator says idle too early (guide, section 4).
+    page.get_by_text(re.compile(r"\| Idle$")).first.wait_for(timeout=KERNEL_MS)
+    return time.monotonic() - start
+
+
+def lab_run_all(page: Any, timeout_ms: int = RUN_ALL_MS) -> dict[str, Any]:
+    """Run all cells via the app command; wait until every non-empty code cell has executed."""
+    page.evaluate(_START_RUN_ALL_JS)
+    page.wait_for_function(
+        "() => window.__gepnetRunAll && window.__gepnetRunAll.done", timeout=timeout_ms
+    )
+    result = page.evaluate("() => window.__gepnetRunAll")
+    state = page.evaluate(_NOTEBOOK_STATE_JS)
+    # A failing cell stops Run All, so later cells never run: report the error at once.
+    assert state and not state["errors"], "cells raised exceptions:\n" + "\n".join(
+        (state or {}).get("errors", ["(no notebook panel)"])
+    )
+    assert result["ok"], f"run-all did not succeed: {result}"
+    page.wait_for_function(
+        f"""() => {{ const s = ({_NOTEBOOK_STATE_JS})();
+            return s && s.executed === s.total && s.kernel === 'idle'; }}""",
+        timeout=timeout_ms,
+    )
+    return page.evaluate(_NOTEBOOK_STATE_JS)
+
+
+# --------------------------------------------------------------------------------------------
+# Widgets
+# --------------------------------------------------------------------------------------------
+
+_MARK_COMMON_ANCESTOR_JS = """([selectors, mark]) => {
+  const els = selectors.map((s) => document.querySelector(s)).filter(Boolean);
+  if (!els.length) return false;
+  let a = els[0];
+  while (a && !els.every((e) => a.contains(e))) a = a.parentElement;
+  if (!a) return false;
+  a.setAttribute(mark, '1');
+  return true;
+}"""
+
+
+def mark_explorer(page: Any, selectors: Sequence[str], mark: str = "data-gepnet-explorer") -> Any:
+    """Locator for the smallest element containing every one of ``selectors`` (the explorer)."""
+    assert page.evaluate(_MARK_COMMON_ANCESTOR_JS, [list(selectors), mark]), (
+        f"no element contains all of {selectors}"
+    )
+    return page.locator(f"[{mark}]").first
+
+
+def img_state(page: Any, img_selector: str) -> dict[str, str]:
+    return page.eval_on_selector(
+        img_selector, "(img) => ({src: img.getAttribute('src') || '', alt: img.alt || ''})"
+    )
+
+
+def wait_src_change(
+    page: Any, img_selector: str, old_src: str, timeout_ms: int = UPDATE_MS
+) -> None:
+    page.wait_for_function(
+        """([sel, old]) => { const img = document.querySelector(sel);
+            return img && img.getAttribute('src') && img.getAttribute('src') !== old; }""",
+        arg=[img_selector, old_src],
+        timeout=timeout_ms,
+    )
+
+
+FLOAT_NOISE = re.compile(r"\d\.\d*(?:00000|99999)\d")
+
+
+def assert_no_float_noise(text: str, where: str) -> None:
+    match = FLOAT_NOISE.search(text)
+    assert not match, f"{where}: float noise {match.group(0)!r} shown to the learner in {text!r}"
+
+
+_A11Y_JS = r"""(root) => {
+  const out = [];
+  for (const h of root.querySelectorAll('[role=slider]')) {
+    const box = h.closest('.widget-slider, .jupyter-widgets');
+    const labelEl = box && box.querySelector('.widget-label');
+    const label = labelEl ? labelEl.textContent.trim() : '?';
+    if (!h.getAttribute('aria-label') && !h.getAttribute('aria-labelledby'))
+      out.push(`slider "${label}" has no accessible name (no aria-label/aria-labelledby)`);
+    const text = h.getAttribute('aria-valuetext') || '';
+    if (/\d\.\d*(?:00000|99999)\d/.test(text))
+      out.push(`slider "${label}" announces aria-valuetext ${JSON.stringify(text)} (float noise)`);
+  }
+  for (const img of root.querySelectorAll('img'))
+    if (!(img.getAttribute('alt') || '').trim()) out.push('an <img> has no alt text');
+  return out;
+}"""
+
+
+def a11y_findings(explorer: Any) -> list[str]:
+    """Screen-reader problems inside ``explorer``: unnamed sliders, noisy values, bare images."""
+    return list(explorer.evaluate(_A11Y_JS))
+
+
+def select_state(page: Any, select_selector: str) -> dict[str, Any]:
+    return page.eval_on_selector(
+        select_selector,
+        "(s) => ({index: s.selectedIndex, value: s.value,"
+        " label: s.selectedIndex >= 0 ? s.options[s.selectedIndex].text : ''})",
+    )

@@ -1,0 +1,118 @@
+"""What the browser tests do with each lesson: one ``LessonSpec`` row per interactive explorer.
+
+To cover a new lesson, add a row to ``LESSONS``: the notebook, the CSS hooks its widgets carry
+(``widget.add_class(...)``), the text shown before any interaction, and keyboard steps with the
+text expected after each step. The same row runs in JupyterLab (after Run All) and in Voila.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class KeyStep:
+    """Focus ``target``, press ``keys`` in order, then expect the ``expect`` texts.
+
+    ``expect`` maps a CSS selector to the exact (whitespace-trimmed) text it must show.
+    For a ``<select>`` target, if ``keys`` did not change the selection, ``alt_keys`` (another
+    keyboard route) are tried, and only then ``select_option(label=select_fallback)``; the test
+    prints which route worked (and warns when it had to leave the keyboard).
+    ``figure_changes``: the figure's ``<img src>`` must change after the step.
+    """
+
+    name: str
+    target: str
+    keys: tuple[str, ...]
+    expect: dict[str, str]
+    alt_keys: tuple[str, ...] = ()
+    select_fallback: str | None = None
+    figure_changes: bool = True
+
+
+@dataclass(frozen=True)
+class LessonSpec:
+    id: str
+    notebook: str  # path relative to the server's root dir (a temporary copy of notebooks/)
+    ready: str  # selector that is visible once the explorer has rendered
+    figure_img: str  # the figure's <img> (must carry alt text)
+    explorer_parts: tuple[str, ...]  # the explorer is the smallest element holding all of these
+    initial: dict[str, str]
+    steps: tuple[KeyStep, ...]
+    text_checks: tuple[str, ...] = field(default=())  # selectors checked for float noise
+    harness_fixture: bool = False  # notebook comes from tests/browser/fixtures/, not notebooks/
+    # Screen-reader checks (slider names, aria-valuetext float noise, img alt): False = warn only
+    # (ipywidgets 8 sliders fail them unless the lesson patches them), True = fail the test.
+    a11y_strict: bool = False
+
+
+# The T explorer of the TNM lesson (contract in the lesson; hooks added with add_class).
+# Stomach: T1 <= 1 cm, T2 > 1 cm (mucosa/submucosa). Appendix: T1 <= 2 cm. So ArrowRight once
+# (1.0 -> 1.1 cm) at the stomach gives T2, and moving the site four options down (stomach,
+# duodenum, ampulla, jejunum_ileum, appendix) at 1.1 cm gives T1 again.
+T_EXPLORER_STEPS = (
+    KeyStep(
+        name="size-1.1cm",
+        target=".gepnet-t-size .noUi-handle",
+        keys=("ArrowRight",),
+        expect={
+            ".gepnet-t-category": "T2",
+            ".gepnet-t-size .widget-readout": "1.1",
+            ".gepnet-t-site select option:checked": "Stomach",
+        },
+    ),
+    KeyStep(
+        name="site-appendix",
+        target=".gepnet-t-site select",
+        keys=("ArrowDown",) * 4,
+        # JupyterLab's command-mode shortcuts take plain ArrowUp/ArrowDown away from a focused,
+        # closed <select> (jupyter-widgets/ipywidgets#3912); opening the list with Alt+ArrowDown
+        # is the keyboard route that works there.
+        alt_keys=("Alt+ArrowDown", *("ArrowDown",) * 4, "Enter"),
+        select_fallback="Appendix",
+        expect={
+            ".gepnet-t-category": "T1",
+            ".gepnet-t-size .widget-readout": "1.1",
+            ".gepnet-t-site select option:checked": "Appendix",
+        },
+    ),
+)
+T_EXPLORER_INITIAL = {
+    ".gepnet-t-category": "T1",
+    ".gepnet-t-size .widget-readout": "1.0",
+    ".gepnet-t-site select option:checked": "Stomach",
+}
+T_EXPLORER_PARTS = (
+    ".gepnet-t-site",
+    ".gepnet-t-size",
+    ".gepnet-t-invasion",
+    ".gepnet-t-count",
+    ".gepnet-t-readout",
+    ".gepnet-t-figure",
+)
+T_EXPLORER_TEXT = (".gepnet-t-readout", ".gepnet-t-size .widget-readout", ".gepnet-t-figure")
+
+
+LESSONS = (
+    LessonSpec(
+        id="harness-fake-t-explorer",
+        notebook="_browser_fixtures/fake_t_explorer.ipynb",
+        ready=".gepnet-t-readout .gepnet-t-category",
+        figure_img=".gepnet-t-figure img",
+        explorer_parts=T_EXPLORER_PARTS,
+        initial=T_EXPLORER_INITIAL,
+        steps=T_EXPLORER_STEPS,
+        text_checks=T_EXPLORER_TEXT,
+        harness_fixture=True,
+    ),
+    LessonSpec(
+        id="03-tnm-t-explorer",
+        notebook="03_tnm_staging.ipynb",
+        ready=".gepnet-t-readout .gepnet-t-category",
+        figure_img=".gepnet-t-figure img",
+        explorer_parts=T_EXPLORER_PARTS,
+        initial=T_EXPLORER_INITIAL,
+        steps=T_EXPLORER_STEPS,
+        text_checks=T_EXPLORER_TEXT,
+    ),
+)
