@@ -37,9 +37,10 @@ TNM_ANSWER = re.compile(r"^(T[0-4X]|N[0-2X]|M[01]|Stage [IV]+|No stage)")
 def _check_functions() -> dict[str, Any]:
     """Functions a question's ``check`` may name (imported lazily: staging is another layer-1
     module written in parallel; quiz.py must not depend on it)."""
+    from gepnet_widgets.grading import who_grade
     from gepnet_widgets.staging import stage_tumor
 
-    return {"stage_tumor": stage_tumor}
+    return {"stage_tumor": stage_tumor, "who_grade": who_grade}
 
 
 def _all_questions() -> list[tuple[str, Question]]:
