@@ -24,7 +24,10 @@ measured in the same kernel, in the same way.
 Each control cycles through a few valid values (sliders: min, quartiles, max; dropdowns: every
 option; checkboxes: both ways); a first pass through the values is a warm-up and not counted.
 
-It is a benchmark, not a test: it exits 0 when the target is missed and says so.
+The last line is ``worst p95 update: <ms> ms; baseline/ours: <ratio>x``: the largest p95 over all
+controls of our explorers, and the baseline's median divided by ours for the comparable controls
+(the smaller of the two ratios). It is a benchmark, not a test: it exits 0 when the target is
+missed and says so ("TARGET MISSED").
 """
 
 from __future__ import annotations
@@ -48,7 +51,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Target: the slowest control's p95 at most this many ms ...
 TARGET_P95_MS = 50.0
-#: ... and at least this many times faster than the baseline (p95 against p95).
+#: ... and at least this many times faster than the baseline (median against median: the
+#: median is steadier than the p95 when other work shares the machine).
 TARGET_RATIO = 2.0
 #: Timed changes per control (after the warm-up pass).
 MIN_CHANGES = 30
@@ -461,13 +465,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for base_name, ours_key in COMPARABLE.items():
         base, mine = results.get((BASELINE, base_name)), results.get(ours_key)
         if base and mine:
-            ratios.append(base.p95 / mine.p95)
+            ratios.append(base.p50 / mine.p50)
             print(f"baseline {base_name} vs {'.'.join(ours_key)}: p95 {base.p95:.1f} vs "
                   f"{mine.p95:.1f} ms = {base.p95 / mine.p95:.1f}x; p50 {base.p50:.1f} vs "
                   f"{mine.p50:.1f} ms = {base.p50 / mine.p50:.1f}x")
     ratio = min(ratios) if ratios else float("nan")
-    print("ratio = baseline p95 / our p95 for the comparable controls (TExplorer site and size "
-          "against the baseline's site and size); the smaller of the two is reported.")
+    print("ratio = baseline median (p50) / our median for the comparable controls (TExplorer "
+          "site and size against the baseline's site and size); the smaller of the two is "
+          "reported.")
     print(f"load average after: {_load()} (other work on the machine inflates the numbers)")
     print(f"target: worst p95 <= {TARGET_P95_MS:.0f} ms and baseline/ours >= "
           f"{TARGET_RATIO:.0f}x; total run {time.perf_counter() - started:.0f} s")

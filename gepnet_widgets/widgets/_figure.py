@@ -13,11 +13,14 @@ from __future__ import annotations
 import base64
 import html
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
@@ -25,6 +28,8 @@ from PIL import Image
 from ..style import FIGURE_DPI
 
 __all__ = ["FigureView", "png_bytes", "img_tag"]
+
+T = TypeVar("T")
 
 
 def png_bytes(canvas: FigureCanvasAgg) -> bytes:
@@ -44,8 +49,22 @@ def img_tag(png: bytes, alt: str, width_px: int) -> str:
     )
 
 
+@dataclass
+class _Scene:
+    """One Axes of the figure, the artists that change on it, and its cached background."""
+
+    axes: Axes
+    changing: list[Artist] = field(default_factory=list)
+    background: object = None
+    drawing: object = None
+
+
 class FigureView:
     """Own one Figure and the HTML widget that shows it.
+
+    A figure holds one or more *scenes* (an Axes each, e.g. one wall drawing per site); only
+    the current scene is visible. Each scene caches its static background after its first
+    full draw, so switching back to a scene costs a restore and a blit, not a redraw.
 
     Parameters
     ----------
@@ -54,6 +73,9 @@ class FigureView:
     css_class:
         Class added to the HTML widget (a stable hook for browser tests).
     """
+
+    _DEFAULT = "_default"
+    _RECT = (0.01, 0.01, 0.98, 0.98)
 
     def __init__(self, width: float, height: float, css_class: str) -> None:
         self.figure = Figure(figsize=(width, height), dpi=FIGURE_DPI)
@@ -65,30 +87,58 @@ class FigureView:
         self.png = b""
         self.alt = ""
         self._width_px = int(width * FIGURE_DPI)
-        self._background = None
-        self._animated: list[Artist] = []
+        self._scenes: dict[Hashable, _Scene] = {}
+        self._current: Hashable | None = None
 
-    def axes(self):
-        """The figure's single Axes, created on first use to fill the figure."""
-        if not self.figure.axes:
-            self.figure.add_axes((0.01, 0.01, 0.98, 0.98))
-        return self.figure.axes[0]
+    def _show(self, key: Hashable) -> _Scene:
+        if key != self._current:
+            for k, scene in self._scenes.items():
+                scene.axes.set_visible(k == key)
+            self._current = key
+        return self._scenes[key]
+
+    def axes(self) -> Axes:
+        """The figure's single Axes (the default scene), created on first use."""
+        if self._DEFAULT not in self._scenes:
+            self._scenes[self._DEFAULT] = _Scene(self.figure.add_axes(self._RECT))
+        return self._show(self._DEFAULT).axes
+
+    def scene(self, key: Hashable, build: Callable[[Axes], T]) -> T:
+        """Show the scene ``key``; the first time, ``build(ax)`` draws it on a new Axes.
+
+        ``build`` returns the drawing's artists object; its ``changing`` artists are redrawn on
+        every refresh over the cached background.
+        """
+        if key not in self._scenes:
+            ax = self.figure.add_axes(self._RECT)
+            drawing = build(ax)
+            self._scenes[key] = _Scene(ax, list(drawing.changing), drawing=drawing)
+            for artist in drawing.changing:
+                artist.set_animated(True)
+        return self._show(key).drawing
+
+    @property
+    def changing(self) -> list[Artist]:
+        """The artists of the current scene that are redrawn over its cached background."""
+        return self._scenes[self._current].changing
 
     def redraw_all(self, animated: Iterable[Artist] = ()) -> None:
-        """Forget the cached background (after a full redraw); ``animated`` change later."""
-        self._background = None
-        self._animated = list(animated)
-        for artist in self._animated:
+        """Forget the current scene's background (after a full redraw of its Axes)."""
+        scene = self._scenes[self._current]
+        scene.background = None
+        scene.changing = list(animated)
+        for artist in scene.changing:
             artist.set_animated(True)
 
     def refresh(self, alt: str) -> None:
-        """Render the figure and show it with ``alt`` as its text alternative."""
-        if self._background is None:
+        """Render the current scene and show it with ``alt`` as its text alternative."""
+        scene = self._scenes[self._current]
+        if scene.background is None:
             self.canvas.draw()
-            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+            scene.background = self.canvas.copy_from_bbox(self.figure.bbox)
         else:
-            self.canvas.restore_region(self._background)
-        for artist in self._animated:
+            self.canvas.restore_region(scene.background)
+        for artist in scene.changing:
             self.figure.draw_artist(artist)
         self.png = png_bytes(self.canvas)
         self.alt = alt

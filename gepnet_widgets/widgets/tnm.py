@@ -186,18 +186,13 @@ class TExplorer(Explorer):
         if change["owner"] is self.site and not self._quiet:
             with self.quietly():
                 reset_invasion(self.invasion, self.site.value)
-            self._wall = None
         super()._on_change(change)
 
     def _update(self) -> None:
         site, size, invasion = self.site.value, round(self.size.value, 1), self.invasion.value
         self.result = stage_tumor(site, size, invasion, 0, "none", tumor_count=self.count.value)
-        ax = self.view.axes()
-        if self._wall is None or self._wall.site != site:
-            self._wall = draw_wall(ax, site, invasion, size)
-            self.view.redraw_all(self._wall.changing)
-        else:
-            update_wall(self._wall, invasion, size)
+        self._wall = self.view.scene(site, lambda ax: draw_wall(ax, site, invasion, size))
+        update_wall(self._wall, invasion, size)
         self.view.refresh(
             f"Diagram of the {_lower_first(site_label(site))} wall in layers. A {size:.1f} cm "
             f"tumour reaches the {_lower_first(layer_name(site, invasion))}. "
@@ -300,7 +295,6 @@ class StageExplorer(Explorer):
         if change["owner"] is self.site and not self._quiet:
             with self.quietly():
                 reset_invasion(self.invasion, self.site.value)
-            self._grid = None
         super()._on_change(change)
 
     def _update(self) -> None:
@@ -312,12 +306,9 @@ class StageExplorer(Explorer):
                                   nc.count, self.metastasis.value,
                                   mesenteric_mass_gt_2cm=nc.mass.value,
                                   tumor_count=self.count.value)
-        ax = self.view.axes()
-        if self._grid is None or self._grid.site != site:
-            self._grid = draw_stage_grid(ax, site, self.result)
-            self.view.redraw_all(self._grid.changing)
-        else:
-            update_stage_grid(self._grid, self.result)
+        result = self.result
+        self._grid = self.view.scene(site, lambda ax: draw_stage_grid(ax, site, result))
+        update_stage_grid(self._grid, self.result)
         stage = self.result.stage or "none (not defined)"
         self.view.refresh(
             f"Stage table of the {_lower_first(site_label(site))} (AJCC 8th). The case "
