@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .grading import who_grade
 from .staging import stage_tumor
+from .widgets.grading import CountingLab, DifferentiationTable, GradeExplorer, ScatterSimulation
 from .widgets.selfcheck import SelfCheck
 from .widgets.tnm import NMExplorer, SiteComparison, StageExplorer, TExplorer
 
@@ -21,6 +22,10 @@ __all__ = [
     "NMExplorer",
     "StageExplorer",
     "SiteComparison",
+    "GradeExplorer",
+    "CountingLab",
+    "ScatterSimulation",
+    "DifferentiationTable",
     "SelfCheck",
 ]
 __version__ = "0.1.0"

@@ -152,6 +152,277 @@ _ENTRIES = (
         "J Am Stat Assoc 1927;22:209-212.",
         1927,
     ),
+    Source(
+        "KLIMSTRA2010",
+        "Klimstra et al., Pancreas 2010",
+        "Klimstra DS, Modlin IR, Coppola D, Lloyd RV, Suster S. The pathologic classification of "
+        "neuroendocrine tumors: a review of nomenclature, grading, and staging systems. Pancreas "
+        "2010;39(6):707-712. doi:10.1097/MPA.0b013e3181ec124e. Cited for the look of the two "
+        "differentiations (well: organoid nests and trabeculae of uniform cells; poor: sheet-like "
+        "growth, atypical nuclei, necrosis); not in the project fact base.",
+        2010,
+    ),
+    Source(
+        "S16",
+        "ENETS 2023 functioning pNET guidance",
+        "Hofland J et al. ENETS 2023 guidance paper for functioning pancreatic neuroendocrine "
+        "tumour syndromes. J Neuroendocrinol 2023. doi:10.1111/jne.13318.",
+        2023,
+    ),
+    Source(
+        "S17",
+        "MSD Manual Professional, Insulinoma",
+        "MSD Manual Professional Version: Insulinoma (msdmanuals.com), online edition as used "
+        "for the project fact base (2025; the page's own revision date was not recorded).",
+        2025,
+    ),
+    Source(
+        "S18",
+        "Jensen et al., ZES diagnosis (NIH)",
+        "Jensen RT et al. Zollinger-Ellison syndrome diagnosis controversies (PMC5757869); and "
+        "Serum gastrin in Zollinger-Ellison syndrome II: prospective study of gastrin "
+        "provocative testing in 293 patients from the National Institutes of Health. Medicine "
+        "2006;85(6):331-364 (PMC9817094).",
+        2006,
+    ),
+    Source(
+        "S19",
+        "5-HIAA testing: NETRF; AACE Clin Case Rep 2016",
+        "Neuroendocrine Tumor Research Foundation (NETRF) patient page on 5-HIAA testing; AACE "
+        "Clinical Case Reports 2016 (24-hour urine 5-HIAA dietary pitfall); a study of dietary "
+        "serotonin and serum 5-HIAA.",
+        2016,
+    ),
+    Source(
+        "S20",
+        "Korse et al., Br J Cancer 2011; Arch Med Sci 2016",
+        "Korse CM et al. Br J Cancer 2011;105:1173-1175 (PMC3208502), chromogranin A and proton "
+        "pump inhibitors; Arch Med Sci 2016;12(1), Table I (PMC4754364), causes of false "
+        "chromogranin A elevation.",
+        2016,
+    ),
+    Source(
+        "S21",
+        "64Cu-DOTATATE phase III, J Nucl Med 2020",
+        "64Cu-DOTATATE PET phase III study. J Nucl Med 2020;61:890; FDA approval of "
+        "64Cu-DOTATATE (Detectnet), September 2020.",
+        2020,
+    ),
+    Source(
+        "S22",
+        "Chan et al., NETPET, Theranostics 2017",
+        "Chan DLH et al. Dual somatostatin receptor/FDG PET/CT imaging in metastatic "
+        "neuroendocrine tumours: proposal for a novel grading scheme with prognostic "
+        "significance (NETPET grade). Theranostics 2017;7:1149-1158.",
+        2017,
+    ),
+    Source(
+        "S47",
+        "Grawe et al., Cancer Imaging 2023",
+        "Grawe F et al. Diagnostic performance of PET/CT in the detection of liver metastases in "
+        "well-differentiated neuroendocrine tumours. Cancer Imaging 2023.",
+        2023,
+    ),
+    Source(
+        "S27",
+        "ESMO GEP-NEN guideline, 2020",
+        "Pavel M et al. Gastroenteropancreatic neuroendocrine neoplasms: ESMO Clinical Practice "
+        "Guidelines for diagnosis, treatment and follow-up. Ann Oncol 2020;31:844-860 (partially "
+        "verified: the guideline text exists; volume and pages from knowledge).",
+        2020,
+    ),
+    Source(
+        "S29",
+        "ASPEN study protocol",
+        "ASPEN study protocol (observation vs surgery for small non-functioning pancreatic NETs), "
+        "PMC7785972.",
+        2020,
+    ),
+    Source(
+        "S30",
+        "RETNET protocol, Trials 2018",
+        "Chen JX, Wileyto EP, Soulen MC. Randomized Embolization Trial for NeuroEndocrine Tumor "
+        "Metastases to the Liver (RETNET): study protocol. Trials 2018;19:390. "
+        "doi:10.1186/s13063-018-2782-5.",
+        2018,
+    ),
+    Source(
+        "S31",
+        "CLARINET, NEJM 2014",
+        "Caplin ME et al. Lanreotide in metastatic enteropancreatic neuroendocrine tumors. "
+        "N Engl J Med 2014;371:224-233; CLARINET open-label extension final analysis: Endocrine "
+        "2021;71:502-513 (PMC7881960).",
+        2014,
+    ),
+    Source(
+        "S32",
+        "RADIANT-3, NEJM 2011",
+        "Yao JC et al. Everolimus for advanced pancreatic neuroendocrine tumors. N Engl J Med "
+        "2011;364:514-523. doi:10.1056/NEJMoa1009290; overall survival: J Clin Oncol 2016, "
+        "doi:10.1200/JCO.2016.68.0702.",
+        2011,
+    ),
+    Source(
+        "S33",
+        "RADIANT-4, Lancet 2016",
+        "Yao JC et al. Everolimus for the treatment of advanced, non-functional neuroendocrine "
+        "tumours of the lung or gastrointestinal tract (RADIANT-4). Lancet 2016;387:968-977. "
+        "doi:10.1016/S0140-6736(15)00817-X.",
+        2016,
+    ),
+    Source(
+        "S34",
+        "Sunitinib pNET trial, NEJM 2011",
+        "Raymond E et al. Sunitinib malate for the treatment of pancreatic neuroendocrine tumors. "
+        "N Engl J Med 2011;364:501-513. doi:10.1056/NEJMoa1003825.",
+        2011,
+    ),
+    Source(
+        "S35",
+        "NCI news: sunitinib and everolimus, 2011",
+        "National Cancer Institute news: Targeted therapies sunitinib and everolimus improve "
+        "survival in pancreatic neuroendocrine tumors (cancer.gov).",
+        2011,
+    ),
+    Source(
+        "S36",
+        "CABINET, NEJM 2025",
+        "Chan JA et al. Phase 3 trial of cabozantinib to treat advanced neuroendocrine tumors "
+        "(Alliance A021602, CABINET). N Engl J Med 2025 (online 16 September 2024). "
+        "doi:10.1056/NEJMoa2403991.",
+        2025,
+    ),
+    Source(
+        "S37",
+        "NETTER-1, NEJM 2017",
+        "Strosberg J et al. Phase 3 trial of 177Lu-Dotatate for midgut neuroendocrine tumors. "
+        "N Engl J Med 2017;376:125-135. doi:10.1056/NEJMoa1607427; final overall survival: "
+        "Lancet Oncol 2021 (ASCO Post summary).",
+        2017,
+    ),
+    Source(
+        "S39",
+        "Lutathera SmPC / NETTER-R",
+        "Lutathera (177Lu-oxodotreotide) summary of product characteristics and the NETTER-R "
+        "description of the approved regimen.",
+        2017,
+    ),
+    Source(
+        "S40",
+        "Rotterdam 177Lu-DOTATATE series, 2017",
+        "Brabander T et al. Long-term efficacy, survival, and safety of [177Lu-DOTA0,Tyr3]"
+        "octreotate in patients with gastroenteropancreatic and bronchial neuroendocrine tumors. "
+        "Clin Cancer Res 2017;23:4617.",
+        2017,
+    ),
+    Source(
+        "S41",
+        "COMPETE, ENETS 2025 / Lancet 2026",
+        "COMPETE trial (177Lu-edotreotide vs everolimus): ENETS 2025 abstract; Lancet 2026 "
+        "summary (journaljams.org). Lower authority than a full paper.",
+        2026,
+    ),
+    Source(
+        "S42",
+        "E2211, JCO 2023",
+        "Kunz PL et al. Randomized study of temozolomide or temozolomide and capecitabine in "
+        "patients with advanced pancreatic neuroendocrine tumors (ECOG-ACRIN E2211). J Clin "
+        "Oncol 2023;41:1359-1369. doi:10.1200/JCO.22.01013.",
+        2023,
+    ),
+    Source(
+        "S43",
+        "Moertel, NEJM 1992",
+        "Moertel CG et al. Streptozocin-doxorubicin, streptozocin-fluorouracil, or chlorozotocin "
+        "in the treatment of advanced islet-cell carcinoma. N Engl J Med 1992;326:519-523. "
+        "doi:10.1056/NEJM199202203260804.",
+        1992,
+    ),
+    Source(
+        "S44",
+        "ENETS 2023 digestive NEC guidance",
+        "Sorbye H et al. European Neuroendocrine Tumor Society (ENETS) 2023 guidance paper for "
+        "digestive neuroendocrine carcinoma. J Neuroendocrinol 2023;35:e13249. "
+        "doi:10.1111/jne.13249.",
+        2023,
+    ),
+    Source(
+        "S46",
+        "TELESTAR (JCO 2017) / TELECAST (2018)",
+        "Kulke MH et al. Telotristat ethyl, a tryptophan hydroxylase inhibitor for the treatment "
+        "of carcinoid syndrome (TELESTAR). J Clin Oncol 2017; Pavel M et al. TELECAST. Endocr "
+        "Relat Cancer 2018;25:309-322.",
+        2017,
+    ),
+    Source(
+        "ENETS_NEC_ABSTRACT",
+        "ENETS 2023 NEC guidance, abstract",
+        "Abstract of Sorbye H, Grande E, Pavel M, et al. ENETS 2023 guidance paper for digestive "
+        "neuroendocrine carcinoma. J Neuroendocrinol 2023;35:e13249 (the paper behind S44), as "
+        "indexed at biomed.reviewer.ly. States that surgery can benefit localised disease after "
+        "extensive preoperative imaging, that carboplatin + etoposide is recommended first line "
+        "for metastatic disease, and that molecular profiling is encouraged where available. "
+        "Retrieved for lesson 6; not in the project fact base.",
+        2023,
+    ),
+    Source(
+        "SUNITINIB_GICTT2011",
+        "Sunitinib in pNET review, 2011",
+        "Role of sunitinib for the management of pancreatic neuroendocrine tumors. "
+        "Gastrointestinal Cancer: Targets and Therapy 2011:1 53-57 (published online 15 August "
+        "2011), doi:10.2147/GICTT.S18231: sunitinib is an orally administered multitargeted "
+        "tyrosine kinase inhibitor; phase III dose 37.5 mg daily. Retrieved for lesson 6; not in "
+        "the project fact base.",
+        2011,
+    ),
+    Source(
+        "CABINET_PATHWAY",
+        "CABINET trial summary (Pathway)",
+        "Pathway.md study summary of Chan JA et al., Phase 3 Trial of Cabozantinib to Treat "
+        "Advanced Neuroendocrine Tumors, N Engl J Med 2024 (online 16 September 2024): "
+        "cabozantinib at an oral dose of 60 mg once daily vs matching placebo. Retrieved for "
+        "lesson 6; not in the project fact base.",
+        2024,
+    ),
+    Source(
+        "E2211_PROTOCOL",
+        "E2211 protocol listing (NCT01824875)",
+        "ECOG-ACRIN E2211 (ClinicalTrials.gov NCT01824875), trial listing at UT Southwestern "
+        "(study STU 032014-061): arm B capecitabine 750 mg/m2 by mouth twice daily on days 1-14 "
+        "with temozolomide 200 mg/m2 by mouth once daily on days 10-14. Retrieved for lesson 6; "
+        "not in the project fact base.",
+        2013,
+    ),
+    Source(
+        "S23",
+        "Swedish national care programme, histopathology",
+        "Regionala cancercentrum i samverkan. Nationellt vårdprogram neuroendokrina buktumörer "
+        "(GEP-NET), chapter 9, Histopatologi (kunskapsbanken.cancercentrum.se; version "
+        "fastställd 2018-12-11): biopsy or resection, not fine-needle aspirate; synaptophysin and "
+        "chromogranin A staining; Ki-67 for grading.",
+        2018,
+    ),
+    Source(
+        "RCC_GEPNET",
+        "Swedish national care programme, chapters 7-8",
+        "Regionala cancercentrum i samverkan. Nationellt vårdprogram neuroendokrina buktumörer "
+        "(GEP-NET), chapter 7, Symtom och tidig utredning, and chapter 8, Diagnostik "
+        "(kunskapsbanken.cancercentrum.se, web edition; version 3.0 dated 2021-05-04). Not in "
+        "the project fact base: cited for general and specific hormone tests, chromogranin A in "
+        "all neuroendocrine cells with hormone granules, SSTR PET as the first method to show "
+        "somatostatin receptors, and serotonin from the EC cells of small-intestine NETs.",
+        2021,
+    ),
+    Source(
+        "VISS_SVF",
+        "VISS (Region Stockholm), GEP-NET referral guide",
+        "VISS, Region Stockholm. Neuroendokrina buktumörer, standardiserat vårdförlopp (SVF) "
+        "vid välgrundad misstanke (viss.nu, web page; undated in the copy seen). Not in the "
+        "project fact base: cited for 'a normal chromogranin A does not rule out a "
+        "neuroendocrine tumour' and for stopping proton-pump inhibitors at least two weeks "
+        "before chromogranin A sampling.",
+        2025,
+    ),
 )
 
 #: Every source the package cites, by key.

@@ -23,6 +23,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from PIL import Image
 
 from ..style import FIGURE_DPI
@@ -32,11 +33,18 @@ __all__ = ["FigureView", "png_bytes", "img_tag"]
 T = TypeVar("T")
 
 
-def png_bytes(canvas: FigureCanvasAgg) -> bytes:
-    """Encode the canvas's current pixels as PNG (fast compression; pixels as drawn)."""
+def png_bytes(canvas: FigureCanvasAgg, palette: bool = False) -> bytes:
+    """Encode the canvas's current pixels as PNG, fast.
+
+    With ``palette=True`` the pixels are first quantised to an adaptive 255-colour palette:
+    for busy pictures (a microscope field) that encodes 3-5 times faster and is about a quarter
+    of the size, with at most about 15 of 255 off per channel (not visible).
+    """
     buf = io.BytesIO()
-    pixels = np.asarray(canvas.buffer_rgba())
-    Image.fromarray(pixels[..., :3]).save(buf, format="png", compress_level=1)
+    image = Image.fromarray(np.asarray(canvas.buffer_rgba())[..., :3])
+    if palette:
+        image = image.quantize(255, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    image.save(buf, format="png", compress_level=1)
     return buf.getvalue()
 
 
@@ -53,7 +61,7 @@ def img_tag(png: bytes, alt: str, width_px: int) -> str:
 class _Scene:
     """One Axes of the figure, the artists that change on it, and its cached background."""
 
-    axes: Axes
+    axes: Axes | None  #: None: the figure's own Axes, managed by the caller
     changing: list[Artist] = field(default_factory=list)
     background: object = None
     drawing: object = None
@@ -72,12 +80,15 @@ class FigureView:
         Figure size in inches (at the house DPI).
     css_class:
         Class added to the HTML widget (a stable hook for browser tests).
+    palette:
+        Encode as a 255-colour palette PNG (see :func:`png_bytes`), for busy pictures.
     """
 
     _DEFAULT = "_default"
     _RECT = (0.01, 0.01, 0.98, 0.98)
 
-    def __init__(self, width: float, height: float, css_class: str) -> None:
+    def __init__(self, width: float, height: float, css_class: str,
+                 palette: bool = False) -> None:
         self.figure = Figure(figsize=(width, height), dpi=FIGURE_DPI)
         self.canvas = FigureCanvasAgg(self.figure)
         self.widget = widgets.HTML(layout=widgets.Layout(width="auto"))
@@ -87,21 +98,30 @@ class FigureView:
         self.png = b""
         self.alt = ""
         self._width_px = int(width * FIGURE_DPI)
+        self.palette = palette
         self._scenes: dict[Hashable, _Scene] = {}
         self._current: Hashable | None = None
 
     def _show(self, key: Hashable) -> _Scene:
         if key != self._current:
             for k, scene in self._scenes.items():
-                scene.axes.set_visible(k == key)
+                if scene.axes is not None:
+                    scene.axes.set_visible(k == key)
             self._current = key
         return self._scenes[key]
 
     def axes(self) -> Axes:
         """The figure's single Axes (the default scene), created on first use."""
-        if self._DEFAULT not in self._scenes:
-            self._scenes[self._DEFAULT] = _Scene(self.figure.add_axes(self._RECT))
+        scene = self._scenes.setdefault(self._DEFAULT, _Scene(None))
+        if scene.axes is None:
+            scene.axes = self.figure.add_axes(self._RECT)
         return self._show(self._DEFAULT).axes
+
+    def _scene_now(self) -> _Scene:
+        if self._current is None:
+            self._scenes.setdefault(self._DEFAULT, _Scene(None))
+            self._current = self._DEFAULT
+        return self._scenes[self._current]
 
     def scene(self, key: Hashable, build: Callable[[Axes], T]) -> T:
         """Show the scene ``key``; the first time, ``build(ax)`` draws it on a new Axes.
@@ -118,13 +138,18 @@ class FigureView:
         return self._show(key).drawing
 
     @property
+    def background(self) -> object:
+        """The current scene's cached static background (None until its first full draw)."""
+        return self._scene_now().background
+
+    @property
     def changing(self) -> list[Artist]:
         """The artists of the current scene that are redrawn over its cached background."""
-        return self._scenes[self._current].changing
+        return self._scene_now().changing
 
     def redraw_all(self, animated: Iterable[Artist] = ()) -> None:
         """Forget the current scene's background (after a full redraw of its Axes)."""
-        scene = self._scenes[self._current]
+        scene = self._scene_now()
         scene.background = None
         scene.changing = list(animated)
         for artist in scene.changing:
@@ -132,7 +157,7 @@ class FigureView:
 
     def refresh(self, alt: str) -> None:
         """Render the current scene and show it with ``alt`` as its text alternative."""
-        scene = self._scenes[self._current]
+        scene = self._scene_now()
         if scene.background is None:
             self.canvas.draw()
             scene.background = self.canvas.copy_from_bbox(self.figure.bbox)
@@ -140,7 +165,29 @@ class FigureView:
             self.canvas.restore_region(scene.background)
         for artist in scene.changing:
             self.figure.draw_artist(artist)
-        self.png = png_bytes(self.canvas)
+        self.png = png_bytes(self.canvas, self.palette)
         self.alt = alt
         self.widget.value = img_tag(self.png, alt, self._width_px)
         self.render_count += 1
+
+    def redraw_axes(self, ax: Axes, animated: Iterable[Artist]) -> None:
+        """Re-render only ``ax``'s static content into the cached background.
+
+        For a change that touches one Axes of a multi-Axes figure, the other Axes are not drawn
+        again. ``animated`` replaces the artists that change on later updates.
+        """
+        scene = self._scene_now()
+        if scene.background is None:
+            self.redraw_all(animated)
+            return
+        self.canvas.restore_region(scene.background)
+        scene.changing = list(animated)
+        for artist in scene.changing:
+            artist.set_animated(True)
+        renderer = self.canvas.get_renderer()
+        blank = Rectangle(ax.bbox.p0, ax.bbox.width, ax.bbox.height, transform=None,
+                          facecolor=self.figure.get_facecolor(), edgecolor="none")
+        blank.set_figure(self.figure)
+        blank.draw(renderer)
+        ax.draw(renderer)
+        scene.background = self.canvas.copy_from_bbox(self.figure.bbox)

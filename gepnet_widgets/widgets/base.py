@@ -32,7 +32,7 @@ def error_html(message: str) -> str:
     """A readable message (never a traceback) for input the logic refused."""
     return (
         f'<div class="gepnet-error" style="color:{TEXT};border-left:4px solid {HIGHLIGHT};'
-        f'padding:4px 8px"><b>That combination cannot be staged:</b> '
+        f'padding:4px 8px"><b>That input cannot be used:</b> '
         f"{html.escape(message)}</div>"
     )
 
@@ -66,8 +66,8 @@ class Explorer:
 
     prefix = "explorer"
 
-    def __init__(self, width: float, height: float, title: str) -> None:
-        self.view = FigureView(width, height, f"gepnet-{self.prefix}-figure")
+    def __init__(self, width: float, height: float, title: str, palette: bool = False) -> None:
+        self.view = FigureView(width, height, f"gepnet-{self.prefix}-figure", palette=palette)
         self.readout = widgets.HTML(layout=widgets.Layout(flex="1 1 320px", min_width="280px"))
         self.readout.add_class(f"gepnet-{self.prefix}-readout")
         self.title = title
