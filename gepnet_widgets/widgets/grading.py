@@ -110,10 +110,13 @@ class _LessonExplorer(Explorer):
 # --- grade explorer -----------------------------------------------------------------------------
 
 
+_ADVERB = {"well": "well", "poor": "poorly"}
+
+
 def _who_table(current: str) -> str:
     rows = tuple(
         (row.category,
-         f"{row.differentiation} differentiated; " + (
+         f"{_ADVERB[row.differentiation]} differentiated; " + (
              "not graded (high grade by definition)" if row.grade is None else
              f"Ki-67 {row.ki67.text}, mitoses {row.mitoses.text} per 2 mm²"))
         for row in WHO_2019_TABLE

@@ -116,3 +116,39 @@ LESSONS = (
         text_checks=T_EXPLORER_TEXT,
     ),
 )
+
+# Lesson 4, grade explorer: Ki-67 18.0% (G2) with mitoses 4 per 2 mm2 (G2) is NET G2; 21 presses
+# of ArrowRight (step 0.1) give 20.1%, above the WHO 2019 cut-off: NET G3 (20.0% is still G2).
+GRADE_PARTS = (
+    ".gepnet-grade-ki67",
+    ".gepnet-grade-mitoses",
+    ".gepnet-grade-differentiation",
+    ".gepnet-grade-readout",
+    ".gepnet-grade-figure",
+)
+LESSONS = (
+    *LESSONS,
+    LessonSpec(
+        id="04-grade-explorer",
+        notebook="04_grade_and_differentiation.ipynb",
+        ready=".gepnet-grade-readout .gepnet-grade-category",
+        figure_img=".gepnet-grade-figure img",
+        explorer_parts=GRADE_PARTS,
+        initial={
+            ".gepnet-grade-category": "NET G2",
+            ".gepnet-grade-ki67 .widget-readout": "18.0",
+        },
+        steps=(
+            KeyStep(
+                name="ki67-20.1",
+                target=".gepnet-grade-ki67 .noUi-handle",
+                keys=("ArrowRight",) * 21,
+                expect={
+                    ".gepnet-grade-category": "NET G3",
+                    ".gepnet-grade-ki67 .widget-readout": "20.1",
+                },
+            ),
+        ),
+        text_checks=(".gepnet-grade-readout", ".gepnet-grade-ki67 .widget-readout"),
+    ),
+)
