@@ -14,6 +14,12 @@ from .staging import stage_tumor
 from .widgets.grading import CountingLab, DifferentiationTable, GradeExplorer, ScatterSimulation
 from .widgets.selfcheck import SelfCheck
 from .widgets.tnm import NMExplorer, SiteComparison, StageExplorer, TExplorer
+from .widgets.treatment import (
+    DiscussionExplorer,
+    EvidenceExplorer,
+    MechanismExplorer,
+    TreatmentComparer,
+)
 
 __all__ = [
     "stage_tumor",
@@ -26,6 +32,10 @@ __all__ = [
     "CountingLab",
     "ScatterSimulation",
     "DifferentiationTable",
+    "TreatmentComparer",
+    "MechanismExplorer",
+    "EvidenceExplorer",
+    "DiscussionExplorer",
     "SelfCheck",
 ]
 __version__ = "0.1.0"

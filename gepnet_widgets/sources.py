@@ -423,6 +423,35 @@ _ENTRIES = (
         "before chromogranin A sampling.",
         2025,
     ),
+    Source(
+        "NCI_DICT_NET",
+        "NCI Dictionary of Cancer Terms, 'neuroendocrine tumor'",
+        "National Cancer Institute. NCI Dictionary of Cancer Terms: neuroendocrine tumor "
+        "(cancer.gov; web page, the version seen is undated). Not in the project fact base: "
+        "cited for 'a tumour that forms from cells that release hormones into the blood in "
+        "response to a signal from the nervous system' and 'may make higher-than-normal amounts "
+        "of hormones, which can cause many different symptoms'.",
+        2025,
+    ),
+    Source(
+        "CCS_NES",
+        "Canadian Cancer Society, The neuroendocrine system",
+        "Canadian Cancer Society. The neuroendocrine system (cancer.ca, neuroendocrine tumours; "
+        "web page, the version seen is undated). Not in the project fact base: cited for what "
+        "neuroendocrine cells do (receive signals from the nervous system, release hormones into "
+        "the blood, hormones act on target cells through receptors) and where they are (the GI "
+        "tract, the pancreas as islet cells).",
+        2025,
+    ),
+    Source(
+        "WALDUM2019",
+        "Waldum et al., Int J Mol Sci 2019 (ECL cell)",
+        "Waldum HL, Sørdal ØF, Mjønes PG. The enterochromaffin-like [ECL] cell: central in "
+        "gastric physiology and pathology. Int J Mol Sci 2019;20(10):2444. "
+        "doi:10.3390/ijms20102444. Not in the project fact base: cited for gastrin stimulating "
+        "the histamine-producing ECL cell of the stomach, which gives rise to gastric NETs.",
+        2019,
+    ),
 )
 
 #: Every source the package cites, by key.

@@ -152,3 +152,40 @@ LESSONS = (
         text_checks=(".gepnet-grade-readout", ".gepnet-grade-ki67 .widget-readout"),
     ),
 )
+
+# Lesson 6, evidence explorer: PROMID (HR 0.34) -> next trial CLARINET (HR 0.47, median not
+# reached on lanreotide), as in the fact base section 5.2.
+LESSONS = (
+    *LESSONS,
+    LessonSpec(
+        id="06-treatment-evidence",
+        notebook="06_treatment_categories.ipynb",
+        ready=".gepnet-evidence-readout .gepnet-evidence-name",
+        figure_img=".gepnet-evidence-figure img",
+        explorer_parts=(
+            ".gepnet-evidence-trial",
+            ".gepnet-evidence-readout",
+            ".gepnet-evidence-figure",
+        ),
+        initial={
+            ".gepnet-evidence-name": "PROMID",
+            ".gepnet-evidence-hr": "0.34",
+            ".gepnet-evidence-trial select option:checked": "PROMID (2009)",
+        },
+        steps=(
+            KeyStep(
+                name="trial-clarinet",
+                target=".gepnet-evidence-trial select",
+                keys=("ArrowDown",),
+                alt_keys=("Alt+ArrowDown", "ArrowDown", "Enter"),
+                select_fallback="CLARINET (2014)",
+                expect={
+                    ".gepnet-evidence-name": "CLARINET",
+                    ".gepnet-evidence-hr": "0.47",
+                    ".gepnet-evidence-median-tested": "not reached",
+                },
+            ),
+        ),
+        text_checks=(".gepnet-evidence-readout",),
+    ),
+)
