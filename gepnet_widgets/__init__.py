@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from .grading import who_grade
 from .staging import stage_tumor
+from .widgets.anatomy import CellExplorer, SiteMap
+from .widgets.diagnosis import MarkerPitfalls, TestMatrix, WorkupPlanner
 from .widgets.grading import CountingLab, DifferentiationTable, GradeExplorer, ScatterSimulation
 from .widgets.selfcheck import SelfCheck
+from .widgets.syndromes import CarcinoidFlow, MysteryPatient, SyndromeExplorer
 from .widgets.tnm import NMExplorer, SiteComparison, StageExplorer, TExplorer
 from .widgets.treatment import (
     DiscussionExplorer,
@@ -28,6 +31,14 @@ __all__ = [
     "NMExplorer",
     "StageExplorer",
     "SiteComparison",
+    "CellExplorer",
+    "SiteMap",
+    "TestMatrix",
+    "WorkupPlanner",
+    "MarkerPitfalls",
+    "SyndromeExplorer",
+    "CarcinoidFlow",
+    "MysteryPatient",
     "GradeExplorer",
     "CountingLab",
     "ScatterSimulation",

@@ -41,9 +41,10 @@ class LessonSpec:
     steps: tuple[KeyStep, ...]
     text_checks: tuple[str, ...] = field(default=())  # selectors checked for float noise
     harness_fixture: bool = False  # notebook comes from tests/browser/fixtures/, not notebooks/
-    # Screen-reader checks (slider names, aria-valuetext float noise, img alt): False = warn only
-    # (ipywidgets 8 sliders fail them unless the lesson patches them), True = fail the test.
-    a11y_strict: bool = False
+    # Screen-reader checks (slider names, aria-valuetext float noise, img alt): True = fail the
+    # test (the package's page script, gepnet_widgets/widgets/a11y.py, fixes ipywidgets 8
+    # sliders for every lesson); False = warn only (the harness fixture, which does not use it).
+    a11y_strict: bool = True
 
 
 # The T explorer of the TNM lesson (contract in the lesson; hooks added with add_class).
@@ -104,6 +105,7 @@ LESSONS = (
         steps=T_EXPLORER_STEPS,
         text_checks=T_EXPLORER_TEXT,
         harness_fixture=True,
+        a11y_strict=False,
     ),
     LessonSpec(
         id="03-tnm-t-explorer",
@@ -187,5 +189,68 @@ LESSONS = (
             ),
         ),
         text_checks=(".gepnet-evidence-readout",),
+    ),
+)
+
+
+def _checkbox_step(name: str, target: str, expect: dict[str, str]) -> KeyStep:
+    """Focus a checkbox and press Space (the keyboard way to tick it)."""
+    return KeyStep(name=name, target=target, keys=("Space",), expect=expect)
+
+
+# Lessons 1, 2 and 5 (issue 4): one keyboard interaction each.
+LESSONS = (
+    *LESSONS,
+    LessonSpec(
+        id="01-cell-explorer",
+        notebook="01_what_are_gepnets.ipynb",
+        ready=".gepnet-cell-readout .gepnet-cell-current",
+        figure_img=".gepnet-cell-figure img",
+        explorer_parts=(".gepnet-cell-step", ".gepnet-cell-readout", ".gepnet-cell-figure"),
+        initial={".gepnet-cell-current": "1 of 4", ".gepnet-cell-title": "A signal arrives"},
+        steps=(
+            KeyStep(
+                name="step-2",
+                target=".gepnet-cell-step .noUi-handle",
+                keys=("ArrowRight",),
+                expect={
+                    ".gepnet-cell-current": "2 of 4",
+                    ".gepnet-cell-title": "The granules release hormone",
+                },
+            ),
+        ),
+        text_checks=(".gepnet-cell-readout",),
+    ),
+    LessonSpec(
+        id="02-workup-planner",
+        notebook="02_diagnosis.ipynb",
+        ready=".gepnet-plan-readout .gepnet-plan-score",
+        figure_img=".gepnet-plan-figure img",
+        explorer_parts=(".gepnet-plan-scenario", ".gepnet-plan-readout", ".gepnet-plan-figure"),
+        initial={".gepnet-plan-score": "0 of 3 best tests picked"},
+        steps=(
+            _checkbox_step(
+                "pick-sstr-pet",
+                ".gepnet-plan-sstr_pet input",
+                {".gepnet-plan-score": "1 of 3 best tests picked"},
+            ),
+        ),
+        text_checks=(".gepnet-plan-readout",),
+    ),
+    LessonSpec(
+        id="05-carcinoid-flow",
+        notebook="05_functional_vs_nonfunctional.ipynb",
+        ready=".gepnet-flow-readout .gepnet-flow-reaches",
+        figure_img=".gepnet-flow-figure img",
+        explorer_parts=(".gepnet-flow-liver", ".gepnet-flow-readout", ".gepnet-flow-figure"),
+        initial={".gepnet-flow-reaches": "mostly not", ".gepnet-flow-syndrome": "unusual"},
+        steps=(
+            _checkbox_step(
+                "liver-metastases",
+                ".gepnet-flow-liver input",
+                {".gepnet-flow-reaches": "yes", ".gepnet-flow-syndrome": "can occur"},
+            ),
+        ),
+        text_checks=(".gepnet-flow-readout",),
     ),
 )
