@@ -312,13 +312,24 @@ class NucleiArtist(Artist):
     """All nuclei of a slide, rasterised straight at the screen scale when drawn.
 
     Drawing 6000 nuclei as one pixel image at the exact on-screen size is much faster than 6000
-    markers or a resampled ``imshow``, so a new slide appears quickly.
+    markers or a resampled ``imshow``, so a new slide appears quickly. Rasters are kept per
+    slide and screen geometry, so going back to a slide seen before costs no rasterising.
     """
+
+    _CACHE_SIZE = 32  #: rasters kept (about 0.5 MB each)
 
     def __init__(self, slide: Slide) -> None:
         super().__init__()
         self.slide = slide
         self.zorder = 1
+        self._rasters: dict[tuple, np.ndarray] = {}
+
+    def _raster(self, key: tuple, make) -> np.ndarray:
+        if key not in self._rasters:
+            if len(self._rasters) >= self._CACHE_SIZE:
+                self._rasters.pop(next(iter(self._rasters)))
+            self._rasters[key] = make()
+        return self._rasters[key]
 
     def draw(self, renderer) -> None:
         if not self.get_visible() or self.axes is None:
@@ -327,10 +338,17 @@ class NucleiArtist(Artist):
         box = ax.bbox
         x0, y0 = int(np.floor(box.x0)), int(np.floor(box.y0))
         width, height = int(np.ceil(box.x1)) - x0, int(np.ceil(box.y1)) - y0
-        points = ax.transData.transform(np.column_stack([self.slide.x, self.slide.y]))
         unit = abs(ax.transData.transform((1.0, 0.0))[0] - ax.transData.transform((0.0, 0.0))[0])
-        image = nuclei_image(points[:, 0] - x0, (y0 + height) - points[:, 1],
-                             self.slide.positive, _NUCLEUS_RADIUS * unit, width, height)
+        slide = self.slide
+        key = (slide.seed, slide.hot_index, slide.quiet_index, x0, y0, width, height,
+               round(unit, 6), tuple(np.round(ax.get_xlim() + ax.get_ylim(), 6)))
+
+        def rasterise() -> np.ndarray:
+            points = ax.transData.transform(np.column_stack([slide.x, slide.y]))
+            return nuclei_image(points[:, 0] - x0, (y0 + height) - points[:, 1],
+                                slide.positive, _NUCLEUS_RADIUS * unit, width, height)
+
+        image = self._raster(key, rasterise)
         gc = renderer.new_gc()
         gc.set_clip_rectangle(box)
         renderer.draw_image(gc, x0, y0, image[::-1])
