@@ -2,6 +2,8 @@
 #
 #   make lab     open the course in JupyterLab (creates .venv on first use)
 #   make test    run every check: stripped notebooks, ruff, pytest (logic, widgets, notebooks, browser)
+#   make app     open the start notebook as an app (Voila: code hidden, widgets live)
+#   make site    build executed, self-contained HTML pages of every lesson into site/
 #   make help    list all targets
 #
 # Use another interpreter with e.g. `make lab PYTHON=python3.12`; pass extra options with
@@ -17,6 +19,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 # Stamp: rewritten after a successful install, so pip only runs again when pyproject.toml changes.
 STAMP := $(VENV)/.installed
+# Node test tools (axe-core, configurable-http-proxy) from package-lock.json into ./node_modules;
+# reinstalled only when package.json or package-lock.json changes.
+NODE_STAMP := $(if $(wildcard package.json),node_modules/.installed)
+SITE_DIR ?= site
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # The notebook `make lab` opens: the start page once it exists, else the first lesson.
@@ -25,6 +31,7 @@ START := $(firstword $(wildcard notebooks/00_start_here.ipynb) notebooks/03_tnm_
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 LAB_ARGS ?=
+VOILA_ARGS ?=
 PYTEST_ARGS ?=
 # A hung kernel or browser must fail the run, not eat the CI time limit.
 PYTEST_TIMEOUT ?= 900
@@ -32,11 +39,13 @@ PYTEST_TIMEOUT ?= 900
 # Put the venv's tools first on PATH for commands that start subprocesses (jupyter, voila).
 IN_VENV := PATH="$(abspath $(BIN)):$$PATH" VIRTUAL_ENV="$(abspath $(VENV))"
 
-.PHONY: help venv lab test bench lint strip clean
+.PHONY: help venv node lab app test site handouts bench lint strip clean
 
 help:
 	@echo "make lab    open the course in JupyterLab (first run installs into .venv, ~1-2 min)"
 	@echo "make test   run all checks: stripped notebooks, ruff, pytest incl. notebooks and browser"
+	@echo "make app    open the start notebook as an app (Voila: code hidden, widgets live)"
+	@echo "make site   build executed, self-contained HTML pages of every lesson into $(SITE_DIR)/"
 	@echo "make bench  time the widgets (python -m benchmarks.bench_explorers)"
 	@echo "make venv   create .venv and install the package with its dev tools"
 	@echo "make lint   ruff check"
@@ -55,16 +64,44 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -e ".[dev]"
 	touch $@
 
+node: $(NODE_STAMP)
+
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  echo "npm ci --no-audit --no-fund --loglevel=error"; \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+	  echo "npm not found: the axe-core and JupyterHub tests need Node.js and npm (e.g. apt-get install nodejs npm)"; \
+	fi
+
 lab: $(STAMP)
 	@test -f "$(START)" || { echo "$(START) is missing"; exit 1; }
 	$(IN_VENV) $(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS) "$(START)"
 
-test: $(STAMP)
+# App mode: a lesson as a page with its code hidden (APP=notebooks/03_tnm_staging.ipynb for
+# another lesson); every page load starts its own kernel.
+APP ?= $(START)
+app: $(STAMP)
+	@test -f "$(APP)" || { echo "$(APP) is missing"; exit 1; }
+	$(IN_VENV) $(BIN)/voila "$(APP)" $(VOILA_ARGS)
+
+test: $(STAMP) $(NODE_STAMP)
 ifneq ($(NOTEBOOKS),)
 	$(BIN)/nbstripout --keep-id --verify $(NOTEBOOKS)
 endif
 	$(BIN)/ruff check .
 	$(IN_VENV) MPLBACKEND=Agg $(BIN)/python -m pytest --nbval-lax --nbval-current-env --timeout=$(PYTEST_TIMEOUT) tests notebooks $(PYTEST_ARGS)
+
+site: $(STAMP)
+	$(IN_VENV) $(BIN)/python tools/build_site.py --out "$(SITE_DIR)"
+
+# Handouts: every lesson executed and exported to HTML (static views, no JavaScript needed), one
+# file per lesson in build/handouts/, to print or share (docs/instructor/handouts.md).
+handouts: $(STAMP)
+	@mkdir -p build/handouts
+	$(IN_VENV) $(BIN)/jupyter nbconvert --execute --to html --output-dir build/handouts \
+	  --ExecutePreprocessor.store_widget_state=False --ExecutePreprocessor.timeout=600 \
+	  $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
 bench: $(STAMP)
 	$(IN_VENV) $(BIN)/python -m benchmarks.bench_explorers
@@ -79,4 +116,5 @@ endif
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist *.egg-info tests/artifacts
+	rm -rf node_modules $(SITE_DIR)
 	find . -path ./.git -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +

@@ -12,7 +12,9 @@ from __future__ import annotations
 from .grading import who_grade
 from .staging import stage_tumor
 from .widgets.anatomy import CellExplorer, SiteMap
+from .widgets.cases import CaseStudy
 from .widgets.diagnosis import MarkerPitfalls, TestMatrix, WorkupPlanner
+from .widgets.glossary import Glossary
 from .widgets.grading import CountingLab, DifferentiationTable, GradeExplorer, ScatterSimulation
 from .widgets.selfcheck import SelfCheck
 from .widgets.syndromes import CarcinoidFlow, MysteryPatient, SyndromeExplorer
@@ -47,6 +49,8 @@ __all__ = [
     "MechanismExplorer",
     "EvidenceExplorer",
     "DiscussionExplorer",
+    "CaseStudy",
+    "Glossary",
     "SelfCheck",
 ]
 __version__ = "0.1.0"

@@ -102,6 +102,15 @@ class FigureView:
         self._scenes: dict[Hashable, _Scene] = {}
         self._current: Hashable | None = None
 
+    @property
+    def width_px(self) -> int:
+        """The picture's display width in pixels."""
+        return self._width_px
+
+    def img_html(self) -> str:
+        """The last rendered picture as an ``<img alt>`` element (empty before the first)."""
+        return img_tag(self.png, self.alt, self._width_px) if self.png else ""
+
     def _show(self, key: Hashable) -> _Scene:
         if key != self._current:
             for k, scene in self._scenes.items():

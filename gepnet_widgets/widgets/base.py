@@ -11,10 +11,22 @@ from IPython.display import display
 
 from ..style import HIGHLIGHT, MUTED, TEXT
 from ._figure import FigureView
+from .static import (
+    STATIC_CLASS,
+    STATIC_CSS,
+    FallbackBox,
+    StaticView,
+    html_to_text,
+    note_html,
+    settings_html,
+    settings_text,
+)
 
 __all__ = ["Explorer", "labelled", "error_html", "definition_table", "CONTROL_STYLE"]
 
 CONTROL_STYLE = {"description_width": "initial"}
+#: An explorer's title: an h3 (it sits in a lesson section) at the size of the old h4.
+HEADING_STYLE = "margin:4px 0;font-size:1.1em"
 
 
 def labelled(control: widgets.Widget, prefix: str, name: str) -> widgets.Widget:
@@ -62,6 +74,10 @@ class Explorer:
 
     Subclasses build their controls, call :meth:`_assemble`, and implement :meth:`_update`,
     which reads the controls, calls the domain logic, updates the drawing and the readout.
+
+    The root ``widget`` is a :class:`~gepnet_widgets.widgets.static.FallbackBox`: where no
+    kernel runs (GitHub, nbviewer, ``make site`` pages) the explorer shows
+    :meth:`static_view` (its picture, settings and readout) instead of an empty box.
     """
 
     prefix = "explorer"
@@ -90,8 +106,9 @@ class Explorer:
             [self.view.widget, self.readout],
             layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"),
         )
-        heading = widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>")
-        self.widget = widgets.VBox([heading, *control_rows, body])
+        # h3: an explorer sits inside a lesson's "## n." section (axe: heading-order).
+        heading = widgets.HTML(f"<h3 style='{HEADING_STYLE}'>{html.escape(self.title)}</h3>")
+        self.widget = FallbackBox([heading, *control_rows, body], fallback=self.static_view)
         self.widget.add_class(f"gepnet-{self.prefix}")
         self.widget.add_class("gepnet-explorer")
         for control in self.controls.values():
@@ -121,6 +138,38 @@ class Explorer:
 
     def _update(self) -> None:
         raise NotImplementedError
+
+    def static_view(self) -> StaticView:
+        """The current state as a static picture, settings list and readout.
+
+        Returns
+        -------
+        StaticView
+            HTML (root class ``gepnet-static``; the figure as ``<img alt>``), a plain-text
+            summary, and the figure's PNG.
+        """
+        controls = list(self.controls.values())
+        title = html.escape(self.title)
+        figure = self.view.img_html() if self.view.png else ""
+        page = (
+            f'<div class="{STATIC_CLASS} {STATIC_CLASS}-{self.prefix}" role="group" '
+            f'aria-label="{title} (static view)" style="color:{TEXT};margin:4px 0 12px">'
+            f"{STATIC_CSS}<h3 style='{HEADING_STYLE}'>{title}</h3>"
+            + note_html()
+            + settings_html(controls)
+            + '<div style="display:flex;flex-wrap:wrap;align-items:flex-start;gap:8px 16px">'
+            f'<div class="{STATIC_CLASS}-figure" style="flex:0 1 auto">{figure}</div>'
+            f'<div class="{STATIC_CLASS}-readout" style="flex:1 1 320px;min-width:280px">'
+            f"{self.readout.value}</div></div></div>"
+        )
+        lines = [
+            f"{self.title} (static view: run the notebook to change it)",
+            f"Settings: {settings_text(controls)}",
+            f"Figure: {self.view.alt}" if self.view.alt else "",
+            html_to_text(self.readout.value),
+        ]
+        text = "\n".join(line for line in lines if line)
+        return StaticView(page, text, self.view.png, self.view.width_px)
 
     def _ipython_display_(self) -> None:
         display(self.widget)

@@ -22,6 +22,7 @@ from .. import quiz
 from ..quiz import AnswerResult, Question, Score
 from ..sources import cite
 from ..style import BACKGROUND, MUTED, OKABE_ITO, TEXT
+from .static import STATIC_CLASS, STATIC_CSS, FallbackBox, StaticView
 
 __all__ = ["QuestionCard", "SelfCheck"]
 
@@ -290,8 +291,10 @@ class SelfCheck:
             [self.score_label, self.reset_button],
             layout=widgets.Layout(align_items="center"),
         )
-        self.widget = widgets.VBox(
+        self.heading = heading
+        self.widget = FallbackBox(
             [self.header, *(c.widget for c in self.cards), footer],
+            fallback=self.static_view,
             layout=widgets.Layout(width="100%"),
         )
         self.widget.add_class("gepnet-selfcheck")
@@ -347,6 +350,37 @@ class SelfCheck:
             f"<p style='color:{TEXT};margin:0' aria-live='polite'><strong>Score:</strong> "
             f"{s.text} ({s.checked} checked).</p>"
         )
+
+    def static_view(self) -> StaticView:
+        """The questions and their answers as static HTML and text (no answer key).
+
+        Shown where no kernel runs (GitHub, nbviewer, ``make site`` pages) instead of an empty
+        box; answers are checked only in a running notebook.
+        """
+        note = (
+            "Static view: the questions are listed here; to check your answers and read the "
+            "feedback, open the notebook in Jupyter (Binder, a JupyterHub, your computer) or in "
+            "app mode (Voila)."
+        )
+        items = []
+        lines = [f"{self.heading} (static view)", note]
+        for i, card in enumerate(self.cards, start=1):
+            q = card.question
+            choices = "".join(f"<li>{_esc(c.text)}</li>" for c in q.choices)
+            items.append(
+                f"<li style='margin:0 0 8px'><p style='margin:0'>{_esc(q.prompt)}</p>"
+                f"<ul style='margin:2px 0;list-style-type:circle'>{choices}</ul></li>"
+            )
+            lines.append(f"{i}. {q.prompt}")
+            lines += [f"   - {c.text}" for c in q.choices]
+        page = (
+            f'<div class="{STATIC_CLASS} {STATIC_CLASS}-selfcheck" role="group" '
+            f'aria-label="{_esc(self.heading)} (static view)" style="color:{TEXT}">'
+            f"{STATIC_CSS}<h3 style='margin:0 0 4px'>{_esc(self.heading)}</h3>"
+            f'<p class="{STATIC_CLASS}-note" style="color:{MUTED};font-size:0.9em;margin:0 0 6px">'
+            f"{_esc(note)}</p><ol>{''.join(items)}</ol></div>"
+        )
+        return StaticView(page, "\n".join(lines))
 
     def _ipython_display_(self) -> None:
         """Display the root widget in a notebook."""

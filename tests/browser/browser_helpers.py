@@ -436,3 +436,58 @@ def select_state(page: Any, select_selector: str) -> dict[str, Any]:
         "(s) => ({index: s.selectedIndex, value: s.value,"
         " label: s.selectedIndex >= 0 ? s.options[s.selectedIndex].text : ''})",
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Accessibility: axe-core (from npm, installed into ./node_modules by `make test`)
+# --------------------------------------------------------------------------------------------
+
+AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+# Run axe on the whole document; sort each violating node into what this project renders (cell
+# outputs, widgets, rendered Markdown) or the page template around it (Voila's shell).
+_AXE_RUN_JS = r"""async () => {
+  const res = await axe.run(document, {resultTypes: ['violations']});
+  const out = [];
+  for (const v of res.violations) {
+    for (const node of v.nodes) {
+      let el = null;
+      try { el = document.querySelector(node.target[0]); } catch (e) { el = null; }
+      const content = !!(el && el.closest(
+        '.jp-OutputArea-output, .jupyter-widgets, .jp-RenderedHTMLCommon, .jp-Cell, '
+        + '.widget-radio, .widget-toggle-buttons, [cell-index]'));
+      out.push({rule: v.id, impact: v.impact || 'minor', help: v.help,
+                where: content ? 'content' : 'template', target: node.target.join(' '),
+                html: (node.html || '').slice(0, 300), summary: (node.failureSummary || '')
+                  .slice(0, 400)});
+    }
+  }
+  return {version: axe.version, nodes: out};
+}"""
+
+SERIOUS = ("serious", "critical")
+
+
+def run_axe(page: Any) -> dict[str, Any]:
+    """Inject axe-core (once per page) and run it; returns ``{"version", "nodes": [...]}``."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(_AXE_RUN_JS)
+
+
+def axe_counts(nodes: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """``{"content": {impact: n}, "template": {impact: n}}`` (violating nodes)."""
+    counts: dict[str, dict[str, int]] = {"content": {}, "template": {}}
+    for node in nodes:
+        bucket = counts[node["where"]]
+        bucket[node["impact"]] = bucket.get(node["impact"], 0) + 1
+    return counts
+
+
+def axe_serious_content(nodes: list[dict[str, Any]]) -> list[str]:
+    """Serious or critical violations in what the project renders, one line each."""
+    return [
+        f"{n['impact']} {n['rule']} ({n['help']}) at {n['target']}: {n['html']}"
+        for n in nodes
+        if n["where"] == "content" and n["impact"] in SERIOUS
+    ]

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from browser_helpers import (
     ARTIFACTS_DIR,
+    AXE_JS,
     CHROMIUM_ARGS,
     REPO_ROOT,
     SCREENSHOTS,
@@ -79,6 +80,17 @@ def chromium_executable() -> str:
             "tests (never run `playwright install`: the system Chromium is used)"
         )
     return str(path)
+
+
+@pytest.fixture(scope="session")
+def axe_js(chromium_executable: str) -> Path:
+    """axe-core's browser bundle from ./node_modules (``make test`` runs ``npm ci``)."""
+    if not AXE_JS.is_file():
+        _unavailable(
+            f"{AXE_JS.relative_to(REPO_ROOT)} is missing; `make node` (npm ci, needs Node.js "
+            "and npm) installs axe-core for the accessibility tests"
+        )
+    return AXE_JS
 
 
 @pytest.fixture(scope="session")

@@ -254,3 +254,28 @@ LESSONS = (
         text_checks=(".gepnet-flow-readout",),
     ),
 )
+
+# Lesson 7, case studies: the patient dropdown moves from patient 1 to patient 2.
+PATIENT_2 = "Flushing, a mass in the mesentery and spots in the liver"
+LESSONS = (
+    *LESSONS,
+    LessonSpec(
+        id="07-case-study",
+        notebook="07_case_studies.ipynb",
+        ready=".gepnet-case-readout .gepnet-case-title",
+        figure_img=".gepnet-case-figure img",
+        explorer_parts=(".gepnet-case-patient", ".gepnet-case-readout", ".gepnet-case-figure"),
+        initial={".gepnet-case-title": "A small bump found at colonoscopy"},
+        steps=(
+            KeyStep(
+                name="patient-2",
+                target=".gepnet-case-patient select",
+                keys=("ArrowDown",),
+                alt_keys=("Alt+ArrowDown", "ArrowDown", "Enter"),
+                select_fallback=f"Patient 2: {PATIENT_2}",
+                expect={".gepnet-case-title": PATIENT_2},
+            ),
+        ),
+        text_checks=(".gepnet-case-readout",),
+    ),
+)

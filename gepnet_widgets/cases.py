@@ -1,0 +1,954 @@
+"""Case studies: fictional patients whose findings exercise the whole course, and their checker.
+
+Each :class:`Case` holds the *findings* of one fictional patient (where the tumour is, its size
+and depth, the lymph nodes, distant spread, the Ki-67 index and mitotic count, the
+differentiation, the symptoms, which hormone tests came back raised, and the
+somatostatin-receptor imaging). It holds **no answers**. Every expected answer is computed by the
+package's own logic, so the answer key is never typed twice:
+
+* T, N, M and the stage group: :func:`gepnet_widgets.staging.stage_tumor` (AJCC 8th edition);
+  for a poorly differentiated carcinoma (NEC) the NET chapters do not apply
+  (:data:`gepnet_widgets.staging.SCOPE_NOTE`), and the expected answer is :data:`NOT_NET`;
+* the grade: :func:`gepnet_widgets.grading.who_grade` (WHO 2019);
+* functioning or not, and which hormone: the syndromes of :mod:`gepnet_widgets.syndromes` whose
+  features explain every symptom and whose confirming test came back raised (a functioning NET
+  needs both, :data:`gepnet_widgets.syndromes.FUNCTIONAL_DEFINITION`);
+* the treatment categories guidelines discuss: :func:`gepnet_widgets.treatment.discussed_for`
+  with the features read from the findings by :func:`treatment_features`.
+
+:func:`check_case_answer` compares a learner's answer with the computed one and returns
+:class:`Feedback` whose text is built from the rules that fired.
+
+Readings used (the course's, stated so a reviewer can disagree):
+
+* **How far it has spread** (the ``extent`` of :func:`gepnet_widgets.treatment.discussed_for`)
+  is read from the findings, not from a stage group, so that it also works for a NEC:
+  metastases in the liver only -> ``liver_only``; anywhere outside the liver -> ``widespread``;
+  otherwise positive regional nodes, a mesenteric mass, or growth into neighbouring organs or
+  the wall of large vessels -> ``regional``; otherwise ``localised`` (nodes not examined count
+  as "no spread found").
+* **Site group**: the pancreas is ``pancreas``; the six other sites are the ``gut``.
+
+All patients are fictional: any likeness to a real person is chance.
+
+Pure layer-1 module: no plotting, widget or IPython import.
+
+Examples
+--------
+>>> expected_answer("rectal", "t")
+'T1a'
+>>> expected_answer("rectal", "stage")
+'none'
+>>> check_case_answer("ileal", "n", "N2").correct
+True
+>>> expected_answer("pancreatic-nec", "t") == NOT_NET
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .grading import DIFFERENTIATIONS, WHO_2019_TABLE, GradeResult, who_grade
+from .staging import (
+    METASTASIS_WORDS,
+    SCOPE_NOTE,
+    SITES,
+    StagingResult,
+    invasion_options,
+    m_definitions,
+    metastasis_options,
+    n_definitions,
+    site_label,
+    site_tnm,
+    stage_table,
+    stage_tumor,
+    t_definitions,
+)
+from .syndromes import (
+    CONFIRM_TESTS,
+    FUNCTIONAL_DEFINITION,
+    HORMONES,
+    NO_HORMONE,
+    NONFUNCTIONING_DEFINITION,
+    SYMPTOMS,
+    SYNDROMES,
+    hormone_choices,
+)
+from .treatment import (
+    CATEGORIES,
+    FEATURES,
+    NO_BEST_TREATMENT,
+    Discussion,
+    category,
+    discussed_for,
+)
+
+__all__ = [
+    "Case",
+    "Feedback",
+    "Step",
+    "CASES",
+    "STEPS",
+    "STEP_KEYS",
+    "NOT_NET",
+    "NO_STAGE",
+    "FUNCTIONING",
+    "NON_FUNCTIONING",
+    "FICTIONAL_NOTE",
+    "PNET_G3_NOTE",
+    "SCOPE_TEXT",
+    "case",
+    "staging_result",
+    "grade_result",
+    "case_syndrome",
+    "spread_extent",
+    "site_group",
+    "treatment_features",
+    "discussion",
+    "expected_answer",
+    "answer_options",
+    "answer_label",
+    "check_case_answer",
+    "explorer_hint",
+    "findings",
+    "case_source_keys",
+]
+
+#: Answer for T, N, M and stage when the AJCC 8th NET chapters do not apply (a NEC).
+NOT_NET = "not_net"
+#: Answer for the stage when AJCC 8th defines no stage group (e.g. T1 NX M0).
+NO_STAGE = "none"
+#: Answers for "functioning or not?".
+FUNCTIONING = "functioning"
+NON_FUNCTIONING = "non_functioning"
+
+#: Shown with every case (notebook and widget).
+FICTIONAL_NOTE = (
+    "These patients are fictional: their stories and findings were made up for teaching, and "
+    "any likeness to a real person is chance."
+)
+
+#: The scope of the AJCC NET chapters, without the inline source tags (sources are shown apart).
+SCOPE_TEXT: str = re.sub(r" \[S\d+(?:, S\d+)*\]", "", SCOPE_NOTE)
+
+#: Fact base ambiguity 8.7, as the pancreas data word it (reused, never retyped).
+PNET_G3_NOTE: str = re.sub(r" \(fact base [^)]*\)", "",
+                           next(note for note in site_tnm("pancreas").notes if "G3" in note))
+_PNET_G3_SOURCES = ("S3", "S5")
+
+
+# --- the data -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    """The findings of one fictional patient (no answers: those are computed).
+
+    Attributes
+    ----------
+    id, title : str
+        Stable id (used in CSS hooks) and a short title.
+    story : str
+        The story in plain words. It carries no number other than the age: every measured value
+        is a finding below, shown by :func:`findings`.
+    site : str
+        One of :data:`gepnet_widgets.staging.SITES`.
+    size_cm : float
+        Greatest dimension of the primary tumour (of the one with the highest T).
+    invasion : str
+        Deepest extent, one of the site's :func:`gepnet_widgets.staging.invasion_options`.
+    nodes_examined : int or None
+        Regional lymph nodes examined; ``None`` or ``0`` means not examined (NX).
+    nodes_positive : int
+        How many of them contain tumour (0 when none were examined).
+    metastasis : str
+        ``"none"``, ``"hepatic"``, ``"extrahepatic"`` or ``"both"``.
+    ki67_percent, mitoses_per_2mm2 : float
+        The two proliferation indices.
+    differentiation : str
+        ``"well"`` or ``"poor"``.
+    symptoms : tuple of str
+        Hormone-related symptoms, ids of :data:`gepnet_widgets.syndromes.SYMPTOMS`.
+    tests_raised : tuple of str
+        Confirming tests that came back raised, ids of
+        :data:`gepnet_widgets.syndromes.CONFIRM_TESTS`.
+    receptors : str
+        Somatostatin-receptor imaging: ``"positive"``, ``"negative"`` or ``"not_imaged"``.
+    tumor_count : int
+        Number of primary tumours.
+    mesenteric_mass_cm : float or None
+        Size of a mesenteric mass (jejunum and ileum), if any.
+    other_results : tuple of str
+        Further fictional results shown with the findings (e.g. a raised general marker).
+    nodes_note : str
+        How the nodes were (or were not) examined, in plain words.
+    cell_type : str
+        Extra words on the look of the cells (e.g. "small-cell type"); may be empty.
+    sources : tuple of str
+        Sources of the facts the story relies on (the rules themselves cite their own).
+    """
+
+    id: str
+    title: str
+    story: str
+    site: str
+    size_cm: float
+    invasion: str
+    nodes_examined: int | None
+    nodes_positive: int
+    metastasis: str
+    ki67_percent: float
+    mitoses_per_2mm2: float
+    differentiation: str
+    symptoms: tuple[str, ...]
+    tests_raised: tuple[str, ...]
+    receptors: str
+    sources: tuple[str, ...]
+    tumor_count: int = 1
+    mesenteric_mass_cm: float | None = None
+    other_results: tuple[str, ...] = ()
+    nodes_note: str = ""
+    cell_type: str = ""
+
+    @property
+    def nodes_assessed(self) -> int | None:
+        """Positive nodes for :func:`stage_tumor`: ``None`` when no node was examined (NX)."""
+        return self.nodes_positive if self.nodes_examined else None
+
+    @property
+    def mass_gt_2cm(self) -> bool:
+        """Whether there is a mesenteric mass larger than 2 cm."""
+        return self.mesenteric_mass_cm is not None and self.mesenteric_mass_cm > 2.0
+
+
+_CASES = (
+    Case(
+        id="rectal",
+        title="A small bump found at colonoscopy",
+        story=(
+            "Mr Aydin, 58, had a colonoscopy as part of bowel screening. He had no symptoms. "
+            "In the rectum the endoscopist saw a small, smooth, yellowish bump under the "
+            "lining and removed it whole through the endoscope. The pathologist reported a "
+            "neuroendocrine tumour. A scan afterwards showed no spread."
+        ),
+        site="colon_rectum",
+        size_cm=0.8,
+        invasion="submucosa",
+        nodes_examined=None,
+        nodes_positive=0,
+        nodes_note="not examined: the tumour was removed through the endoscope, without nodes",
+        metastasis="none",
+        ki67_percent=1.0,
+        mitoses_per_2mm2=0.4,
+        differentiation="well",
+        symptoms=(),
+        tests_raised=(),
+        receptors="not_imaged",
+        sources=("S1", "S5"),
+    ),
+    Case(
+        id="ileal",
+        title="Flushing, a mass in the mesentery and spots in the liver",
+        story=(
+            "Mrs Okafor, 64, has had spells of flushing (her face and neck turn red) and "
+            "diarrhoea for a year, and lately she sometimes wheezes. A CT scan showed a lump "
+            "in the mesentery, the fatty fold that carries the bowel's blood vessels, and "
+            "several metastases in the liver. A urine test for serotonin's breakdown product "
+            "came back raised. She had "
+            "an operation to remove the tumour in the ileum with the mesenteric lump and the "
+            "lymph nodes around it; the pathologist found two small-bowel tumours."
+        ),
+        site="jejunum_ileum",
+        size_cm=2.2,
+        invasion="subserosa",
+        tumor_count=2,
+        nodes_examined=14,
+        nodes_positive=5,
+        mesenteric_mass_cm=3.0,
+        metastasis="hepatic",
+        ki67_percent=4.0,
+        mitoses_per_2mm2=1.0,
+        differentiation="well",
+        symptoms=("flushing", "diarrhoea", "wheezing"),
+        tests_raised=("urine_5hiaa",),
+        receptors="positive",
+        sources=("S1", "S19"),
+    ),
+    Case(
+        id="insulinoma",
+        title="Unwell before breakfast",
+        story=(
+            "Ms Novak, 39, has had spells of sweating, shaking and confusion in the morning "
+            "before breakfast and after exercise; eating helps. During one spell her blood "
+            "sugar was low. In hospital she had a supervised fast, which confirmed the cause. "
+            "An endoscopic ultrasound found a small tumour in the pancreas, which a "
+            "somatostatin-receptor PET scan did not show. Surgeons removed it with two nearby "
+            "lymph nodes."
+        ),
+        site="pancreas",
+        size_cm=1.4,
+        invasion="pancreas",
+        nodes_examined=2,
+        nodes_positive=0,
+        metastasis="none",
+        ki67_percent=1.5,
+        mitoses_per_2mm2=0.4,
+        differentiation="well",
+        symptoms=("hypoglycaemia",),
+        tests_raised=("supervised_fast",),
+        receptors="negative",
+        sources=("S17", "S8", "S2"),
+    ),
+    Case(
+        id="pnet-g3",
+        title="A fast-growing pancreatic NET",
+        story=(
+            "Mr Haddad, 61, had a CT scan for belly discomfort. It showed a tumour in the tail "
+            "of the pancreas, limited to the pancreas, and several spots in the liver. He has "
+            "no flushing, no diarrhoea, no low blood sugar and no ulcers. A needle biopsy "
+            "through an endoscopic ultrasound took a sample of an enlarged lymph node next to "
+            "the pancreas, and a liver biopsy was done. Under the microscope the cells look "
+            "organised and alike, but many of them are dividing."
+        ),
+        site="pancreas",
+        size_cm=3.5,
+        invasion="pancreas",
+        nodes_examined=1,
+        nodes_positive=1,
+        nodes_note="one enlarged node sampled by needle biopsy",
+        metastasis="hepatic",
+        ki67_percent=35.0,
+        mitoses_per_2mm2=12.0,
+        differentiation="well",
+        symptoms=(),
+        tests_raised=(),
+        receptors="positive",
+        other_results=("Blood chromogranin A: raised",),
+        sources=("S8", "S9", "S38", "S3", "S5"),
+    ),
+    Case(
+        id="pancreatic-nec",
+        title="A pancreatic tumour that is not a NET",
+        story=(
+            "Mrs Lindqvist, 66, went to her doctor with belly pain. A CT scan showed a tumour "
+            "in the head of the pancreas, an enlarged lymph node beside it and several spots "
+            "in the liver. A liver biopsy showed a neuroendocrine neoplasm, but under the "
+            "microscope the cells grow in sheets, with no organised pattern, and many are "
+            "dividing. She has no hormone-related symptoms. Her care team did not order a "
+            "somatostatin-receptor scan."
+        ),
+        site="pancreas",
+        size_cm=4.5,
+        invasion="pancreas",
+        nodes_examined=1,
+        nodes_positive=1,
+        nodes_note="one enlarged node seen on CT, with tumour on biopsy",
+        metastasis="hepatic",
+        ki67_percent=80.0,
+        mitoses_per_2mm2=45.0,
+        differentiation="poor",
+        cell_type="small-cell type",
+        symptoms=(),
+        tests_raised=(),
+        receptors="not_imaged",
+        sources=("S3", "S8", "S9", "S44"),
+    ),
+    Case(
+        id="appendix",
+        title="Found after the appendix was removed",
+        story=(
+            "Sam, 19, had an emergency operation to remove the appendix (an appendicectomy) "
+            "for sudden belly pain. Under the microscope, the pathologist found a small "
+            "neuroendocrine tumour near the tip of the appendix, which had grown into the "
+            "muscle layer. The lymph nodes that came out with the appendix were examined. Sam "
+            "has no hormone-related symptoms."
+        ),
+        site="appendix",
+        size_cm=1.2,
+        invasion="muscularis_propria",
+        nodes_examined=2,
+        nodes_positive=0,
+        metastasis="none",
+        ki67_percent=2.0,
+        mitoses_per_2mm2=0.6,
+        differentiation="well",
+        symptoms=(),
+        tests_raised=(),
+        receptors="not_imaged",
+        sources=("S1", "S3"),
+    ),
+)
+
+#: The fictional patients, by id, in teaching order.
+CASES: dict[str, Case] = {c.id: c for c in _CASES}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question asked about every case: ``key``, learner ``label`` and the ``lesson``."""
+
+    key: str
+    label: str
+    lesson: str
+
+
+#: The questions, in the order the widget asks them.
+STEPS: tuple[Step, ...] = (
+    Step("t", "T category", "03_tnm_staging"),
+    Step("n", "N category", "03_tnm_staging"),
+    Step("m", "M category", "03_tnm_staging"),
+    Step("stage", "Stage group", "03_tnm_staging"),
+    Step("grade", "Grade", "04_grade_and_differentiation"),
+    Step("functional", "Functioning?", "05_functional_vs_nonfunctional"),
+    Step("hormone", "Which hormone?", "05_functional_vs_nonfunctional"),
+    Step("treatment", "Treatment categories discussed", "06_treatment_categories"),
+)
+STEP_KEYS: tuple[str, ...] = tuple(s.key for s in STEPS)
+_STAGING_STEPS = ("t", "n", "m", "stage")
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The verdict on one answer.
+
+    Attributes
+    ----------
+    correct : bool
+        Whether the answer equals the computed one.
+    text : str
+        Why, in plain words, built from the rules that fired.
+    expected : str
+        The computed answer as a learner reads it (shown only when asked).
+    sources : tuple of str
+        Source keys behind the expected answer.
+    """
+
+    correct: bool
+    text: str
+    expected: str
+    sources: tuple[str, ...]
+
+
+# --- lookups and computed facts ------------------------------------------------------------------
+
+
+def _lookup(table: dict, key: object, what: str):
+    try:
+        return table[key]
+    except (KeyError, TypeError):
+        raise ValueError(f"unknown {what} {key!r}; allowed: {', '.join(table)}") from None
+
+
+def case(case_id: str) -> Case:
+    """Return the case ``case_id``; ValueError lists the allowed ids."""
+    return _lookup(CASES, case_id, "case")
+
+
+def _step(step: str) -> Step:
+    return _lookup({s.key: s for s in STEPS}, step, "step")
+
+
+def _is_net(c: Case) -> bool:
+    return grade_result(c.id).category != "NEC"
+
+
+def staging_result(case_id: str) -> StagingResult | None:
+    """The AJCC 8th staging of the case, or ``None`` for a NEC (the NET chapters do not apply)."""
+    c = case(case_id)
+    if not _is_net(c):
+        return None
+    return stage_tumor(c.site, c.size_cm, c.invasion, c.nodes_assessed, c.metastasis,
+                       mesenteric_mass_gt_2cm=c.mass_gt_2cm, tumor_count=c.tumor_count)
+
+
+def grade_result(case_id: str) -> GradeResult:
+    """The WHO 2019 grade of the case (:func:`gepnet_widgets.grading.who_grade`)."""
+    c = case(case_id)
+    return who_grade(c.ki67_percent, c.mitoses_per_2mm2, c.differentiation)
+
+
+def case_syndrome(case_id: str) -> str | None:
+    """The syndrome id the findings prove, or ``None`` (non-functioning).
+
+    A syndrome is proven when its features explain every hormone-related symptom of the case
+    **and** its confirming test came back raised (both are needed,
+    :data:`gepnet_widgets.syndromes.FUNCTIONAL_DEFINITION`). With no hormone-related symptom
+    the tumour is non-functioning, whatever a general marker shows.
+
+    Raises
+    ------
+    ValueError
+        If symptoms are present but no syndrome, or more than one, fits them.
+    """
+    c = case(case_id)
+    if not c.symptoms:
+        return None
+    fits = [s.id for s in SYNDROMES.values()
+            if set(c.symptoms) <= set(s.symptoms) and s.test in c.tests_raised]
+    if len(fits) != 1:
+        raise ValueError(f"case {c.id!r}: symptoms {c.symptoms} with raised tests "
+                         f"{c.tests_raised} fit {len(fits)} syndromes ({fits}); exactly one "
+                         "must fit")
+    return fits[0]
+
+
+def spread_extent(case_id: str) -> str:
+    """How far the tumour has spread, as :func:`discussed_for` takes it (see module notes)."""
+    c = case(case_id)
+    if c.metastasis == "hepatic":
+        return "liver_only"
+    if c.metastasis in ("extrahepatic", "both"):
+        return "widespread"
+    if c.nodes_positive > 0 or c.mass_gt_2cm or c.invasion in ("adjacent_organs", "large_vessels"):
+        return "regional"
+    return "localised"
+
+
+def site_group(case_id: str) -> str:
+    """``"pancreas"`` or ``"gut"``, as :func:`discussed_for` takes it."""
+    return "pancreas" if case(case_id).site == "pancreas" else "gut"
+
+
+def _function_feature(syndrome_id: str | None) -> str:
+    """The treatment module's hormone-symptom value for a syndrome id (or none)."""
+    if syndrome_id is None:
+        return "non_functioning"
+    values = next(f for f in FEATURES if f.key == "function").values
+    return syndrome_id if syndrome_id in values else "other_syndrome"
+
+
+def treatment_features(case_id: str) -> dict[str, str]:
+    """The five features :func:`gepnet_widgets.treatment.discussed_for` reads, from the case."""
+    c = case(case_id)
+    return {
+        "extent": spread_extent(c.id),
+        "grade": grade_result(c.id).category,
+        "receptors": c.receptors,
+        "function": _function_feature(case_syndrome(c.id)),
+        "site": site_group(c.id),
+    }
+
+
+def discussion(case_id: str) -> Discussion:
+    """What guidelines discuss for the case (:func:`gepnet_widgets.treatment.discussed_for`)."""
+    return discussed_for(**treatment_features(case_id))
+
+
+# --- expected answers and answer options -------------------------------------------------------
+
+
+def expected_answer(case_id: str, step: str) -> str | frozenset[str]:
+    """The computed answer to ``step`` for the case.
+
+    Returns
+    -------
+    str or frozenset of str
+        ``t``/``n``/``m``: the category (``"T3(m)"``, ``"NX"``, ``"M1a"``) or :data:`NOT_NET`;
+        ``stage``: the stage group (``"IV"``), :data:`NO_STAGE` or :data:`NOT_NET`;
+        ``grade``: ``"NET G1"`` ... ``"NEC"``; ``functional``: :data:`FUNCTIONING` or
+        :data:`NON_FUNCTIONING`; ``hormone``: a hormone id or
+        :data:`gepnet_widgets.syndromes.NO_HORMONE`; ``treatment``: the frozenset of category
+        keys guidelines discuss.
+
+    Raises
+    ------
+    ValueError
+        For an unknown case or step.
+    """
+    c, s = case(case_id), _step(step).key
+    if s in _STAGING_STEPS:
+        result = staging_result(c.id)
+        if result is None:
+            return NOT_NET
+        value = getattr(result, s)
+        return NO_STAGE if value is None else value
+    if s == "grade":
+        return grade_result(c.id).category
+    syndrome_id = case_syndrome(c.id)
+    if s == "functional":
+        return NON_FUNCTIONING if syndrome_id is None else FUNCTIONING
+    if s == "hormone":
+        return NO_HORMONE if syndrome_id is None else SYNDROMES[syndrome_id].hormone
+    return frozenset(discussion(c.id).category_keys)
+
+
+_NOT_NET_LABEL = "Not staged with the NET chapters (a carcinoma system applies)"
+_NO_STAGE_LABEL = "No stage group (unknown under the AJCC 8th edition)"
+
+
+def _t_options(site: str) -> list[tuple[str, str]]:
+    out = []
+    for t, _text in t_definitions(site):
+        out += [(t, t), (f"{t}(m): several tumours", f"{t}(m)")]
+    return out
+
+
+def answer_options(case_id: str, step: str) -> tuple[tuple[str, str], ...]:
+    """The ``(label, value)`` answers offered for ``step`` (for the treatment step: categories).
+
+    The staging options are the case site's own categories (from the AJCC 8th data) plus
+    :data:`NOT_NET`, so the options never give the answer away.
+    """
+    c, s = case(case_id), _step(step).key
+    not_net = (_NOT_NET_LABEL, NOT_NET)
+    if s == "t":
+        return (*_t_options(c.site), not_net)
+    if s == "n":
+        return (*((n, n) for n, _ in n_definitions(c.site)), not_net)
+    if s == "m":
+        return (*((m, m) for m, _ in m_definitions()), not_net)
+    if s == "stage":
+        stages = dict.fromkeys(row.stage for row in stage_table(c.site))
+        return (*((f"Stage {g}", g) for g in stages), (_NO_STAGE_LABEL, NO_STAGE), not_net)
+    if s == "grade":
+        return tuple((row.category, row.category) for row in WHO_2019_TABLE)
+    if s == "functional":
+        return (("Functioning: a hormone causes a syndrome", FUNCTIONING),
+                ("Non-functioning: no hormone-related symptoms", NON_FUNCTIONING))
+    if s == "hormone":
+        return hormone_choices()
+    return tuple((cat.name, cat.key) for cat in CATEGORIES)
+
+
+def answer_label(case_id: str, step: str, value: str | frozenset[str]) -> str:
+    """How a learner reads ``value`` (an answer or an expected answer) for ``step``."""
+    if _step(step).key == "treatment":
+        keys = [cat.key for cat in CATEGORIES if cat.key in value]
+        return "; ".join(category(k).name for k in keys) or "none"
+    labels = {v: label for label, v in answer_options(case_id, step)}
+    if value not in labels:
+        raise ValueError(f"{value!r} is not an answer to step {step!r} of case {case_id!r}; "
+                         f"allowed: {', '.join(labels)}")
+    return labels[value]
+
+
+# --- feedback -----------------------------------------------------------------------------------
+
+
+def _rule_for(result: StagingResult, step: str):
+    if step == "stage":
+        return result.rules[-1]
+    prefix = {"t": "T", "n": "N", "m": "M"}[step]
+    return next(r for r in result.rules if r.category.startswith(prefix))
+
+
+def _site_sources(c: Case) -> tuple[str, ...]:
+    return site_tnm(c.site).source_keys
+
+
+def _staging_feedback(c: Case, step: str, answer: str) -> Feedback:
+    expected = expected_answer(c.id, step)
+    label = answer_label(c.id, step, expected)
+    if expected == NOT_NET:
+        ok = answer == NOT_NET
+        organ = (" For the pancreas that is the system for cancer of the exocrine pancreas, "
+                 "which this course does not teach." if c.site == "pancreas" else "")
+        text = ("This tumour is poorly differentiated: "
+                "a neuroendocrine carcinoma (NEC), not a NET. " + SCOPE_TEXT + organ)
+        return Feedback(ok, text, label, ("S3", "S9"))
+    if answer == NOT_NET:
+        return Feedback(False, "This tumour is well differentiated: a NET, so the AJCC 8th "
+                        f"NET chapter for the {site_label(c.site).lower()} applies. Only a "
+                        "poorly differentiated carcinoma (NEC) is staged another way.",
+                        label, _site_sources(c))
+    result = staging_result(c.id)
+    assert result is not None  # a NET
+    rule = _rule_for(result, step)
+    note = ""
+    if c.site == "pancreas" and grade_result(c.id).category == "NET G3":
+        note = f" Note: {PNET_G3_NOTE}"
+    if answer == expected:
+        return Feedback(True, f"{rule}.{note}", label,
+                        (*_site_sources(c), *(_PNET_G3_SOURCES if note else ())))
+    return Feedback(False, _wrong_staging_text(c, step, answer, expected, rule) + note, label,
+                    _site_sources(c))
+
+
+def _wrong_staging_text(c: Case, step: str, answer: str, expected: str, rule) -> str:
+    if step == "t" and answer.split("(")[0] == expected.split("(")[0]:
+        if "(m)" in expected:
+            return (f"The category is right, but there are {c.tumor_count} tumours: add (m) "
+                    "for multiple tumours. It does not change the stage group.")
+        return "The category is right, but there is only one tumour: no (m)."
+    if step == "t" and expected[:2] == answer and len(expected) > 2 and "(" not in expected:
+        return (f"Nearly: at the {site_label(c.site).lower()}, {answer} is split by size. "
+                f"Which part? The deciding rule: {rule.text} ({rule.source}).")
+    return (f"Not {answer_label(c.id, step, answer)}. Look again at the findings; the rule that "
+            f"decides here is: {rule.text} ({rule.source}).")
+
+
+def _grade_feedback(c: Case, answer: str) -> Feedback:
+    result = grade_result(c.id)
+    why = " ".join(line.rsplit(";", 1)[0] + "." for line in result.explanation_lines)
+    if answer == result.category:
+        return Feedback(True, why, result.category,
+                        result.sources)
+    if result.category == "NEC":
+        hint = ("Look at the differentiation first: a poorly differentiated tumour is a NEC "
+                "whatever its numbers, and a NEC is not graded.")
+    elif answer == "NEC":
+        hint = ("High numbers do not make a carcinoma: the cells are well differentiated, so "
+                "it is a NET, graded G1, G2 or G3 from the higher of the two indices.")
+    else:
+        hint = (f"Grade each index on its own (Ki-67 {c.ki67_percent:.1f}%, mitoses "
+                f"{c.mitoses_per_2mm2:.1f} per 2 mm²), then take the higher grade.")
+    return Feedback(False, f"Not {answer}. {hint}", result.category, result.sources)
+
+
+def _symptom_words(symptom_ids: tuple[str, ...]) -> str:
+    names = [SYMPTOMS[s].label.lower() for s in symptom_ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _function_feedback(c: Case, answer: str) -> Feedback:
+    syndrome_id = case_syndrome(c.id)
+    expected = expected_answer(c.id, "functional")
+    label = answer_label(c.id, "functional", expected)
+    ok = answer == expected
+    if syndrome_id is None:
+        extra = f" {c.other_results[0]} does not change that." if c.other_results else ""
+        text = ("There are no hormone-related symptoms. "
+                f"{NONFUNCTIONING_DEFINITION.text}{extra}")
+        return Feedback(ok, text, label, NONFUNCTIONING_DEFINITION.sources)
+    s = SYNDROMES[syndrome_id]
+    test = CONFIRM_TESTS[s.test]
+    text = (f"{FUNCTIONAL_DEFINITION.text} Here: {_symptom_words(c.symptoms)} (the "
+            f"syndrome), and the test that proves it came back raised: {test.name} (the proof).")
+    return Feedback(ok, text, label, (*FUNCTIONAL_DEFINITION.sources, *s.source_keys))
+
+
+def _hormone_feedback(c: Case, answer: str) -> Feedback:
+    syndrome_id = case_syndrome(c.id)
+    expected = expected_answer(c.id, "hormone")
+    label = answer_label(c.id, "hormone", expected)
+    if syndrome_id is None:
+        if answer == NO_HORMONE:
+            return Feedback(True, "No hormone is causing symptoms, so there is none to name.",
+                            label, NONFUNCTIONING_DEFINITION.sources)
+        return Feedback(False, f"{HORMONES[answer].excess} This patient has no hormone-related "
+                        "symptoms, so no hormone is to blame.", label,
+                        NONFUNCTIONING_DEFINITION.sources)
+    s = SYNDROMES[syndrome_id]
+    if answer == expected:
+        return Feedback(True, f"{HORMONES[answer].name}, the hormone behind "
+                        f"{_lower_first(s.name)}. {HORMONES[answer].excess}", label,
+                        (*HORMONES[answer].sources, *s.source_keys))
+    if answer == NO_HORMONE:
+        return Feedback(False, f"This patient has symptoms a hormone causes: "
+                        f"{_symptom_words(c.symptoms)}, and a raised confirming test.", label,
+                        s.source_keys)
+    caused = next(x for x in SYNDROMES.values() if x.hormone == answer)
+    fits = [x for x in c.symptoms if x in caused.symptoms]
+    misses = [x for x in c.symptoms if x not in caused.symptoms]
+    if fits and misses:
+        why = (f"Too much {HORMONES[answer].short} would explain {_symptom_words(tuple(fits))} "
+               f"but not {_symptom_words(tuple(misses))}.")
+    else:
+        why = (f"Too much {HORMONES[answer].short} would cause "
+               f"{_symptom_words(caused.symptoms)}: that is not this story.")
+    return Feedback(False, f"{why} Which hormone explains every symptom, and which test came "
+                    "back raised?", label, s.source_keys)
+
+
+def _treatment_feedback(c: Case, answer: frozenset[str]) -> Feedback:
+    d = discussion(c.id)
+    expected = frozenset(d.category_keys)
+    label = answer_label(c.id, "treatment", expected)
+    sources = tuple(dict.fromkeys(k for dc in d.categories for k in dc.sources))
+    missing = [dc for dc in d.categories if dc.category.key not in answer]
+    extra = [cat for cat in CATEGORIES if cat.key in answer and cat.key not in expected]
+    if not missing and not extra:
+        why = " ".join(f"{dc.category.name}: {dc.rules[0].reason}" for dc in d.categories)
+        return Feedback(True, f"Guidelines discuss {len(expected)} "
+                        f"categor{'y' if len(expected) == 1 else 'ies'} for these features. "
+                        f"{why} {NO_BEST_TREATMENT}", label, sources)
+    parts = []
+    if missing:
+        parts.append("Also discussed: " + " ".join(
+            f"{dc.category.name}: {dc.rules[0].reason}" for dc in missing))
+    if extra:
+        parts.append("Not listed for these features: "
+                     + ", ".join(cat.name for cat in extra) + ".")
+    return Feedback(False, " ".join(parts) + f" {NO_BEST_TREATMENT}", label, sources)
+
+
+def check_case_answer(case_id: str, step: str, answer: str | frozenset[str] | set[str]
+                      ) -> Feedback:
+    """Check a learner's ``answer`` to ``step`` of a case against the computed answer.
+
+    Parameters
+    ----------
+    case_id : str
+        Key of :data:`CASES`.
+    step : str
+        One of :data:`STEP_KEYS`.
+    answer : str or set of str
+        A value of :func:`answer_options` (for ``"treatment"``: a set of category keys).
+
+    Returns
+    -------
+    Feedback
+        Whether it is right, why (from the rules that fired), the computed answer, sources.
+
+    Raises
+    ------
+    ValueError
+        For an unknown case, step or answer (the message lists what is allowed).
+    """
+    c, s = case(case_id), _step(step).key
+    if s == "treatment":
+        allowed = ", ".join(cat.key for cat in CATEGORIES)
+        if isinstance(answer, str):
+            raise ValueError(f"treatment answer must be a set of category keys, got {answer!r}; "
+                             f"allowed keys: {allowed}")
+        picked = frozenset(answer)
+        unknown = sorted(picked - {cat.key for cat in CATEGORIES})
+        if unknown:
+            raise ValueError(f"unknown treatment categories {unknown}; allowed keys: {allowed}")
+        return _treatment_feedback(c, picked)
+    answer_label(c.id, s, answer)  # raises ValueError for a value that is not offered
+    if s in _STAGING_STEPS:
+        return _staging_feedback(c, s, answer)
+    if s == "grade":
+        return _grade_feedback(c, answer)
+    if s == "functional":
+        return _function_feedback(c, answer)
+    return _hormone_feedback(c, answer)
+
+
+# --- hints and findings ---------------------------------------------------------------------------
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first letter, unless the first word is an abbreviation (``VIPoma``)."""
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _layer(c: Case) -> str:
+    return dict((key, label) for label, key in invasion_options(c.site))[c.invasion]
+
+
+def _metastasis_words(c: Case) -> str:
+    return _lower_first({key: label for label, key in metastasis_options()}[c.metastasis])
+
+
+def _nodes_words(c: Case) -> str:
+    if not c.nodes_examined:
+        return f"Lymph nodes: {c.nodes_note or 'not examined'}"
+    if c.nodes_positive == 0:
+        base = f"Lymph nodes: none of the {c.nodes_examined} examined contains tumour"
+    else:
+        verb = "contains" if c.nodes_positive == 1 else "contain"
+        base = f"Lymph nodes: {c.nodes_positive} of {c.nodes_examined} examined {verb} tumour"
+    return base + (f" ({c.nodes_note})" if c.nodes_note else "")
+
+
+def explorer_hint(case_id: str, step: str) -> str:
+    """Which lesson's explorer answers ``step``, with the settings that reproduce the case."""
+    c, s = case(case_id), _step(step).key
+    site, count = site_label(c.site), c.tumor_count
+    if s == "t":
+        return (f"Lesson 3, TExplorer: site {site}, size {c.size_cm:.1f} cm, deepest layer "
+                f"'{_layer(c)}', {count} tumour{'s' if count > 1 else ''}. First check the "
+                "differentiation: the AJCC NET chapters are for well-differentiated NETs only.")
+    if s in ("n", "m"):
+        plural = "" if c.nodes_positive == 1 else "s"
+        nodes = (f"{c.nodes_positive} positive node{plural}" if c.nodes_examined
+                 else "untick 'Lymph nodes were examined'")
+        mass = ", tick 'Mesenteric mass larger than 2 cm'" if c.mass_gt_2cm else ""
+        return (f"Lesson 3, NMExplorer: site {site}, {nodes}{mass}, distant metastasis "
+                f"'{_metastasis_words(c)}'.")
+    if s == "stage":
+        return "Lesson 3, StageExplorer, with the same size, depth, nodes and metastasis."
+    if s == "grade":
+        return (f"Lesson 4, GradeExplorer: Ki-67 {c.ki67_percent:.1f}%, "
+                f"{c.mitoses_per_2mm2 * 5:.0f} mitoses in 10 mm² "
+                f"({c.mitoses_per_2mm2:.1f} per 2 mm²), "
+                f"{'well' if c.differentiation == 'well' else 'poorly'} differentiated.")
+    if s in ("functional", "hormone"):
+        if not c.symptoms:
+            return ("Lesson 5, section 1: functioning needs a syndrome and proof of hormone "
+                    "excess; the MysteryPatient tool has a similar patient.")
+        return (f"Lesson 5, SyndromeExplorer: start from the symptom "
+                f"'{SYMPTOMS[c.symptoms[0]].label}'.")
+    f = treatment_features(c.id)
+    shown = {feature.key: feature for feature in FEATURES}
+    known = ", ".join(f"'{shown[k].label}' to '{shown[k].option_label(f[k])}'"
+                      for k in _FINDING_FEATURES)
+    return (f"Lesson 6, DiscussionExplorer: set {known}, and the grade and the hormone symptoms "
+            "from your answers above.")
+
+
+#: The treatment features read straight from the findings (the others are answers to steps).
+_FINDING_FEATURES = ("extent", "receptors", "site")
+
+
+def findings(case_id: str) -> tuple[str, ...]:
+    """The case's findings as report lines (generated from the data, so they never disagree)."""
+    c = case(case_id)
+    look = ("well differentiated (organised nests and ribbons of alike cells)"
+            if c.differentiation == "well" else "poorly differentiated (sheets of cells)")
+    if c.cell_type:
+        look += f", {c.cell_type}"
+    lines = [
+        (f"Primary tumours: {_lower_first(site_label(c.site))}, {c.tumor_count} tumours; the "
+         f"one that grew deepest measures {c.size_cm:.1f} cm" if c.tumor_count > 1 else
+         f"Primary tumour: {_lower_first(site_label(c.site))}, {c.size_cm:.1f} cm"),
+        f"Deepest extent: {_layer(c)}",
+        _nodes_words(c),
+    ]
+    if c.mesenteric_mass_cm is not None:
+        lines.append(f"Mesenteric mass: {c.mesenteric_mass_cm:.1f} cm")
+    lines += [
+        f"Distant spread: {_metastasis_words(c)}" if c.metastasis != "none"
+        else "Distant spread: none found on scans",
+        f"Under the microscope: {look}",
+        f"Ki-67 index: {c.ki67_percent:.1f}% (hot spot)",
+        f"Mitotic count: {c.mitoses_per_2mm2:.1f} per 2 mm²",
+        "Hormone-related symptoms: " + (_symptom_words(c.symptoms).capitalize()
+                                        if c.symptoms else "none"),
+    ]
+    lines += [f"{CONFIRM_TESTS[t].name}: raised" for t in c.tests_raised]
+    lines += list(c.other_results)
+    receptor_words = {"positive": "receptor-positive", "negative": "receptor-negative (the "
+                      "tumour did not show)", "not_imaged": "not done"}
+    lines.append(f"Somatostatin-receptor imaging: {receptor_words[c.receptors]}")
+    return tuple(lines)
+
+
+def case_source_keys(case_id: str) -> tuple[str, ...]:
+    """Every source key behind the case's story and computed answers."""
+    c = case(case_id)
+    keys = list(c.sources) + list(_site_sources(c)) + list(grade_result(c.id).sources)
+    for s in STEP_KEYS:
+        keys += check_case_answer(c.id, s, expected_answer(c.id, s)).sources
+    return tuple(dict.fromkeys(keys))
+
+
+# --- import-time checks ---------------------------------------------------------------------------
+
+
+def _check_cases() -> None:
+    """Fail at import on findings the logic cannot read (dangling ids, impossible values)."""
+    for c in CASES.values():
+        if c.site not in SITES:
+            raise ValueError(f"case {c.id!r}: unknown site {c.site!r}")
+        if c.metastasis not in METASTASIS_WORDS or c.differentiation not in DIFFERENTIATIONS:
+            raise ValueError(f"case {c.id!r}: bad metastasis or differentiation")
+        if not c.nodes_examined and c.nodes_positive:
+            raise ValueError(f"case {c.id!r}: positive nodes without examined nodes")
+        if c.nodes_examined and c.nodes_positive > c.nodes_examined:
+            raise ValueError(f"case {c.id!r}: more positive nodes than examined")
+        for s in c.symptoms:
+            _lookup(SYMPTOMS, s, "symptom")
+        for t in c.tests_raised:
+            _lookup(CONFIRM_TESTS, t, "confirming test")
+        if c.receptors not in next(f for f in FEATURES if f.key == "receptors").values:
+            raise ValueError(f"case {c.id!r}: bad receptors {c.receptors!r}")
+        _layer(c)
+        case_syndrome(c.id)
+
+
+_check_cases()

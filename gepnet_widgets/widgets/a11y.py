@@ -1,0 +1,199 @@
+"""Screen-reader fixes for ipywidgets 8 controls, delivered once per kernel as a page script.
+
+ipywidgets 8 renders a slider's handle as ``<div role="slider">`` with no accessible name (the
+description ``<label>`` is not tied to it), announces ``aria-valuetext`` with float noise
+(``3.4999999999999996``), puts ``title="null"`` on labels, and leaves toggle-button and radio
+groups unnamed. Widget traits cannot fix this (``Layout`` has no ARIA traits), so a small script
+does, in the page, for every widget present and future (a ``MutationObserver``):
+
+* each slider handle gets ``aria-label`` = its description (", lower end"/", upper end" for the
+  two handles of a range slider) and ``aria-valuetext`` = the formatted readout (``"1.1"``);
+* the slider's editable readout becomes a named textbox;
+* a disabled slider says so (``aria-disabled``);
+* ``title="null"`` is removed; toggle-button groups and radio groups get a group name, toggle
+  buttons say whether they are pressed (``aria-pressed``), and the radio buttons of a group
+  share a ``name`` (one Tab stop, arrow keys move the choice, "2 of 4" is announced);
+* a scroll box inside a widget (``Layout(overflow="auto")``) with nothing focusable in it
+  becomes focusable, so keyboard users can scroll it;
+* a page with no ``main`` landmark (Voila) gets one around the rendered cells.
+
+The script is idempotent and small; :func:`deliver_a11y_script` displays it once per kernel
+(the explorers and the self-check call it when they are displayed). JupyterLab runs scripts in
+trusted HTML outputs (outputs made in the session are trusted) and Voila runs them always;
+nbconvert pages include it harmlessly.
+"""
+
+from __future__ import annotations
+
+__all__ = ["A11Y_SCRIPT", "a11y_html", "deliver_a11y_script", "reset_delivery"]
+
+#: The page script (plain ES2017, no dependencies). Safe to run more than once.
+A11Y_SCRIPT = r"""
+(function () {
+  "use strict";
+  if (window.__gepnetA11y) { window.__gepnetA11y.fixAll(); return; }
+  var setAttr = function (el, name, value) {
+    if (value === null) { if (el.hasAttribute(name)) el.removeAttribute(name); }
+    else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+  };
+  var clean = function (text) { return (text || "").replace(/\u200b/g, "").trim(); };
+  var labelText = function (box) {
+    if (!box) return "";
+    var label = box.querySelector(":scope > .widget-label");
+    var text = label ? clean(label.textContent) : "";
+    if (!text && label && label.title && label.title !== "null") text = clean(label.title);
+    return text;
+  };
+  var decimals = function (handle) {
+    var parts = [handle.getAttribute("aria-valuemin"), handle.getAttribute("aria-valuemax")];
+    var d = 0;
+    parts.forEach(function (p) {
+      var m = /\.(\d+)$/.exec(p || "");
+      if (m) d = Math.max(d, m[1].length);
+    });
+    return Math.min(d, 6);
+  };
+  var fixSlider = function (box) {
+    var name = labelText(box) || "Slider";
+    var handles = box.querySelectorAll("[role=slider]");
+    var readout = box.querySelector(".widget-readout");
+    var shown = readout && readout.offsetParent !== null ? clean(readout.textContent) : "";
+    var parts = handles.length === 2 ? shown.split(/\s+[\u2013-]\s+/) : [shown];
+    var off = !!box.querySelector(".noUi-target[disabled], .slider[disabled]");
+    handles.forEach(function (h, i) {
+      setAttr(h, "aria-disabled", off ? "true" : null);
+      var suffix = handles.length === 2 ? (i === 0 ? ", lower end" : ", upper end") : "";
+      setAttr(h, "aria-label", name + suffix);
+      var text = parts.length === handles.length && parts[i] ? parts[i] : "";
+      if (!text) {
+        var now = parseFloat(h.getAttribute("aria-valuenow"));
+        if (!isNaN(now)) text = now.toFixed(decimals(h));
+      }
+      if (text) setAttr(h, "aria-valuetext", text);
+    });
+    if (readout && readout.isContentEditable) {
+      setAttr(readout, "role", "textbox");
+      setAttr(readout, "aria-label", name + " (type a value)");
+    }
+  };
+  var fixGroup = function (box, groupSel, role) {
+    var group = box.querySelector(groupSel) || box;
+    var name = labelText(box);
+    if (!name) return;
+    setAttr(group, "role", role);
+    setAttr(group, "aria-label", name);
+  };
+  var counter = 0;
+  var fixAll = function () {
+    var root = document;
+    root.querySelectorAll('.jupyter-widgets [title="null"], .widget-label[title="null"]')
+      .forEach(function (el) { el.removeAttribute("title"); });
+    root.querySelectorAll(".widget-slider, .jupyter-widget-slider").forEach(fixSlider);
+    root.querySelectorAll(".widget-toggle-buttons").forEach(function (box) {
+      fixGroup(box, ":scope > div:not(.widget-label)", "group");
+      box.querySelectorAll(".widget-toggle-button").forEach(function (b) {
+        setAttr(b, "aria-pressed", b.classList.contains("mod-active") ? "true" : "false");
+      });
+    });
+    root.querySelectorAll(".widget-toggle-button").forEach(function (b) {
+      if (!b.closest(".widget-toggle-buttons"))
+        setAttr(b, "aria-pressed", b.classList.contains("mod-active") ? "true" : "false");
+    });
+    root.querySelectorAll(".widget-radio").forEach(function (box) {
+      fixGroup(box, ".widget-radio-box", "radiogroup");
+      // One name per group: one Tab stop, arrow keys move the choice, "2 of 4" is announced.
+      var group = box.querySelector(".widget-radio-box");
+      if (!group) return;
+      if (!group.hasAttribute("data-gepnet-radio")) group.setAttribute("data-gepnet-radio",
+        "gepnet-radio-" + (++counter));
+      var name = group.getAttribute("data-gepnet-radio");
+      group.querySelectorAll("input[type=radio]").forEach(function (r) {
+        setAttr(r, "name", name);
+      });
+    });
+    // A scroll box (ipywidgets Layout overflow) must be reachable by keyboard to be scrolled.
+    var boxes = '.jupyter-widgets[style*="overflow"], .jupyter-widgets [style*="overflow"]';
+    root.querySelectorAll(boxes).forEach(function (box) {
+      var style = getComputedStyle(box);
+      var scrolls = /(auto|scroll)/.test(style.overflowY + style.overflowX) &&
+        (box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1);
+      var inner = box.querySelector("a[href], button, input, select, textarea, [tabindex]");
+      if (scrolls && !inner) {
+        setAttr(box, "tabindex", "0");
+        box.setAttribute("data-gepnet-scroll", "1");
+      } else if (box.hasAttribute("data-gepnet-scroll")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("data-gepnet-scroll");
+      }
+    });
+    if (!document.querySelector("main, [role=main]")) {
+      var cells = document.getElementById("rendered_cells") ||
+        document.getElementById("jp-main-content-panel");
+      if (cells) setAttr(cells, "role", "main");
+    }
+  };
+  var WIDGETS = ".jupyter-widgets, .widget-slider, .widget-toggle-buttons, .widget-radio";
+  var relevant = function (records) {
+    for (var i = 0; i < records.length; i++) {
+      var r = records[i];
+      var t = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      if (t && t.closest && t.closest(WIDGETS)) return true;
+      for (var j = 0; j < r.addedNodes.length; j++) {
+        var n = r.addedNodes[j];
+        if (n.nodeType === 1 && (n.matches(WIDGETS) || n.querySelector(WIDGETS))) return true;
+      }
+    }
+    return false;
+  };
+  var pending = false;
+  var schedule = function (records) {
+    if (pending || (records && !relevant(records))) return;
+    pending = true;
+    Promise.resolve().then(function () { pending = false; fixAll(); });
+  };
+  var observer = new MutationObserver(schedule);
+  observer.observe(document.documentElement, {
+    subtree: true, childList: true, characterData: true, attributes: true,
+    attributeFilter: ["aria-valuetext", "aria-valuenow", "title", "class", "disabled"]
+  });
+  window.__gepnetA11y = { fixAll: fixAll, observer: observer, version: 1 };
+  fixAll();
+})();
+"""
+
+_delivered = False
+
+
+def a11y_html() -> str:
+    """The script as an HTML snippet (an invisible marker element and the ``<script>``)."""
+    return (
+        '<div class="gepnet-a11y" hidden></div>'
+        f'<script type="text/javascript">{A11Y_SCRIPT}</script>'
+    )
+
+
+def deliver_a11y_script() -> bool:
+    """Display the page script once per kernel; return whether it was displayed now.
+
+    Outside IPython (plain Python, pytest) nothing is displayed and nothing is remembered.
+    """
+    global _delivered
+    if _delivered:
+        return False
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        return False
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "kernel"):
+        return False
+    display({"text/html": a11y_html(), "text/plain": ""}, raw=True)
+    _delivered = True
+    return True
+
+
+def reset_delivery() -> None:
+    """Forget that the script was delivered (tests; a new page on the same kernel)."""
+    global _delivered
+    _delivered = False

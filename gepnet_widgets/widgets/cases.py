@@ -1,0 +1,260 @@
+"""The case-study widget of lesson 7: read a fictional patient's story, answer step by step.
+
+It wires controls to :mod:`gepnet_widgets.cases` (the findings, the computed answers and the
+feedback) and reuses the wall drawing of :mod:`gepnet_widgets.drawing.tnm` for the primary
+tumour; it holds no clinical fact itself.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from ..cases import (
+    CASES,
+    FICTIONAL_NOTE,
+    STEPS,
+    Feedback,
+    answer_label,
+    answer_options,
+    case,
+    case_source_keys,
+    check_case_answer,
+    expected_answer,
+    explorer_hint,
+    findings,
+)
+from ..drawing.tnm import draw_wall, layer_name, update_wall
+from ..sources import SOURCES
+from ..staging import site_label
+from ..style import HIGHLIGHT, MUTED, OKABE_ITO, TEXT
+from .base import Explorer, error_html, labelled
+from .static import STATIC_CLASS, StaticView
+
+__all__ = ["CaseStudy"]
+
+#: Placeholder value of an answer dropdown before the learner picks.
+UNANSWERED = ""
+
+_VERDICT = {True: "Correct", False: "Not quite"}
+_COLOURS = {True: OKABE_ITO["bluish_green"], False: HIGHLIGHT}
+
+
+def _cite(keys) -> str:
+    names = "; ".join(html.escape(SOURCES[k].short) for k in dict.fromkeys(keys))
+    return f'<span style="color:{MUTED};font-size:0.88em">Sources: {names}</span>'
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+class CaseStudy(Explorer):
+    """Choose a fictional patient, read the story and findings, then answer eight steps.
+
+    Controls (``.controls``): ``patient`` (the case). Answers (not in ``.controls``; a Check
+    button each): ``answers[step]`` dropdowns for T, N, M, stage, grade, functioning and hormone,
+    and ``treatment[category]`` checkboxes for the treatment categories. Feedback comes from
+    :func:`gepnet_widgets.cases.check_case_answer`. Default: the first case (a small rectal
+    NET).
+
+    CSS hooks: ``gepnet-case-patient``, ``gepnet-case-answer-<step>``,
+    ``gepnet-case-treatment-<category>``, ``gepnet-case-check-<step>``,
+    ``gepnet-case-feedback-<step>`` (verdict in ``<b class="gepnet-case-verdict-<step>">``),
+    ``gepnet-case-hint-<step>``, ``gepnet-case-reveal``, ``gepnet-case-answers``,
+    ``gepnet-case-progress`` (``<b class="gepnet-case-score">``), the readout
+    ``gepnet-case-readout`` (``<b class="gepnet-case-title">``) and ``gepnet-case-figure``.
+    """
+
+    prefix = "case"
+
+    def __init__(self, patient: str | None = None) -> None:
+        super().__init__(5.6, 3.6, "Case studies: stage, grade, function and treatment "
+                         "(fictional patients)")
+        first = next(iter(CASES)) if patient is None else case(patient).id
+        self.patient = labelled(
+            widgets.Dropdown(options=[(f"Patient {i}: {c.title}", c.id)
+                                      for i, c in enumerate(CASES.values(), start=1)],
+                             value=first, description="Patient",
+                             layout=widgets.Layout(width="520px")),
+            self.prefix, "patient")
+        self.answers: dict[str, widgets.Dropdown] = {}
+        self.treatment: dict[str, widgets.Checkbox] = {}
+        self.buttons: dict[str, widgets.Button] = {}
+        self.feedback: dict[str, widgets.HTML] = {}
+        self.hints: dict[str, widgets.HTML] = {}
+        self.verdicts: dict[str, Feedback | None] = {s.key: None for s in STEPS}
+        self._wall = None
+        self._build_steps()
+        self.progress = widgets.HTML()
+        self.progress.add_class("gepnet-case-progress")
+        self.reveal = labelled(widgets.ToggleButton(value=False, description="Show the answers",
+                                                    tooltip="Show the computed answers"),
+                               self.prefix, "reveal")
+        self.reveal.observe(self._on_reveal, names="value")
+        self.answer_key = widgets.HTML()
+        self.answer_key.add_class("gepnet-case-answers")
+        self._assemble([[self.patient]])
+        steps = widgets.VBox([self._step_box(s) for s in STEPS])
+        assert self.widget is not None
+        self.widget.children = (*self.widget.children, steps, self.progress,
+                                widgets.HBox([self.reveal]), self.answer_key)
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_steps(self) -> None:
+        for s in STEPS:
+            if s.key == "treatment":
+                for label, key in answer_options(self.patient.value, "treatment"):
+                    box = widgets.Checkbox(value=False, description=label, indent=False)
+                    self.treatment[key] = labelled(box, self.prefix, f"treatment-{key}")
+            else:
+                self.answers[s.key] = labelled(
+                    widgets.Dropdown(description=s.label, layout=widgets.Layout(width="520px")),
+                    self.prefix, f"answer-{s.key}")
+            button = widgets.Button(description=f"Check: {s.label}",
+                                    tooltip=f"Check your answer: {_lower_first(s.label)}",
+                                    layout=widgets.Layout(width="auto"))
+            button.add_class(f"gepnet-case-check-{s.key}")
+            button.on_click(lambda _b, key=s.key: self.check(key))
+            self.buttons[s.key] = button
+            self.feedback[s.key] = widgets.HTML()
+            self.feedback[s.key].add_class(f"gepnet-case-feedback-{s.key}")
+            self.hints[s.key] = widgets.HTML()
+            self.hints[s.key].add_class(f"gepnet-case-hint-{s.key}")
+
+    def _step_box(self, step) -> widgets.VBox:
+        if step.key == "treatment":
+            ticks = widgets.Box(list(self.treatment.values()),
+                                layout=widgets.Layout(flex_flow="row wrap"))
+            answer = widgets.VBox([widgets.HTML(f"<b>{html.escape(step.label)}</b> (tick every "
+                                                "category guidelines would discuss)"), ticks])
+        else:
+            answer = self.answers[step.key]
+        row = widgets.HBox([answer, self.buttons[step.key]],
+                           layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+        return widgets.VBox([row, self.hints[step.key], self.feedback[step.key]],
+                            layout=widgets.Layout(margin="4px 0 8px 0",
+                                                  border_left=f"3px solid {MUTED}",
+                                                  padding="0 0 0 8px"))
+
+    @property
+    def controls(self) -> dict[str, widgets.ValueWidget]:
+        return {"patient": self.patient}
+
+    # --- reacting ---------------------------------------------------------------------------
+
+    def _reset_answers(self) -> None:
+        cid = self.patient.value
+        for key, dropdown in self.answers.items():
+            dropdown.options = [("Choose an answer", UNANSWERED), *answer_options(cid, key)]
+            dropdown.value = UNANSWERED
+        for box in self.treatment.values():
+            box.value = False
+        for s in STEPS:
+            self.verdicts[s.key] = None
+            self.feedback[s.key].value = ""
+            self.hints[s.key].value = (
+                f'<span style="color:{MUTED};font-size:0.9em">Try it with: '
+                f"{html.escape(explorer_hint(cid, s.key))}</span>")
+        self.reveal.value = False
+
+    def _update(self) -> None:
+        c = case(self.patient.value)
+        self._reset_answers()
+        self._wall = self.view.scene(c.id, lambda ax: draw_wall(ax, c.site, c.invasion,
+                                                                c.size_cm))
+        update_wall(self._wall, c.invasion, c.size_cm)
+        self.view.refresh(
+            f"Diagram of the {_lower_first(site_label(c.site))} in layers, from the inside "
+            f"outwards, with this patient's {c.size_cm:.1f} cm tumour drawn to scale: it reaches "
+            f"the {_lower_first(layer_name(c.site, c.invasion))}.")
+        self.readout.value = self._readout()
+        self._show_progress()
+        self._show_answer_key()
+
+    def _readout(self) -> str:
+        c = case(self.patient.value)
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in findings(c.id))
+        return (
+            f'<div style="color:{TEXT}"><b class="gepnet-case-title">{html.escape(c.title)}</b>'
+            f' <i style="color:{MUTED}">(fictional patient)</i>'
+            f'<blockquote class="gepnet-case-story" style="margin:6px 0;border-left:4px solid '
+            f'{MUTED};padding:2px 8px">{html.escape(c.story)}</blockquote>'
+            f'<b>Findings</b><ul class="gepnet-case-findings" style="margin:2px 0 6px">{items}'
+            f'</ul><p style="color:{MUTED};font-size:0.9em;margin:4px 0">'
+            f"{html.escape(FICTIONAL_NOTE)}</p>{_cite(case_source_keys(c.id))}</div>"
+        )
+
+    def answer_of(self, step: str) -> str | frozenset[str]:
+        """The learner's current answer to ``step`` (a set of category keys for treatment)."""
+        if step == "treatment":
+            return frozenset(k for k, box in self.treatment.items() if box.value)
+        return self.answers[step].value
+
+    def check(self, step: str) -> Feedback | None:
+        """Check the answer to ``step`` (what its Check button does); show the feedback."""
+        answer = self.answer_of(step)
+        if step != "treatment" and answer == UNANSWERED:
+            self.feedback[step].value = (f'<p style="color:{TEXT};margin:2px 0">Choose an '
+                                         "answer first.</p>")
+            return None
+        try:
+            verdict = check_case_answer(self.patient.value, step, answer)
+        except ValueError as err:  # the controls only offer valid answers; a safety net
+            self.feedback[step].value = error_html(str(err))
+            return None
+        self.verdicts[step] = verdict
+        colour = _COLOURS[verdict.correct]
+        self.feedback[step].value = (
+            f'<div style="color:{TEXT};border-left:4px solid {colour};padding:2px 8px;'
+            f'margin:2px 0"><b class="gepnet-case-verdict-{step}">'
+            f"{_VERDICT[verdict.correct]}.</b> {html.escape(verdict.text)} "
+            f"{_cite(verdict.sources)}</div>")
+        self._show_progress()
+        return verdict
+
+    def _show_progress(self) -> None:
+        right = sum(1 for v in self.verdicts.values() if v is not None and v.correct)
+        self.progress.value = (f'<p style="color:{TEXT};margin:4px 0">Steps answered correctly '
+                               f'for this patient: <b class="gepnet-case-score">{right} of '
+                               f"{len(STEPS)}</b></p>")
+
+    def static_view(self) -> StaticView:
+        """The patient (picture, story, findings) and the eight steps as a worksheet.
+
+        Shown where no kernel runs (handouts, ``make site`` pages): the steps are listed with a
+        blank for the answer and the explorer to try; no answer is shown.
+        """
+        view = super().static_view()
+        cid = self.patient.value
+        items = "".join(
+            f"<li style='margin:0 0 6px'><b>{html.escape(s.label)}</b>: "
+            "______________________<br>"
+            f"<span style='color:{MUTED};font-size:0.9em'>Try it with: "
+            f"{html.escape(explorer_hint(cid, s.key))}</span></li>" for s in STEPS)
+        steps = (f'<div class="{STATIC_CLASS} {STATIC_CLASS}-case-steps" style="color:{TEXT}">'
+                 f"<p style='margin:6px 0'><b>Your answers</b> (checked in the running "
+                 f"notebook)</p><ol>{items}</ol></div>")
+        text = "\n".join([view.text, "Your answers:",
+                           *(f"{i}. {s.label}: ____" for i, s in enumerate(STEPS, start=1))])
+        return StaticView(view.html + steps, text, view.png, view.width_px)
+
+    def _on_reveal(self, _change: dict) -> None:
+        self._show_answer_key()
+
+    def _show_answer_key(self) -> None:
+        if not self.reveal.value:
+            self.answer_key.value = ""
+            return
+        cid = self.patient.value
+        rows = "".join(
+            f'<tr><td style="padding:2px 8px 2px 0">{html.escape(s.label)}</td>'
+            f'<td style="padding:2px 0" class="gepnet-case-expected-{s.key}">'
+            f"{html.escape(answer_label(cid, s.key, expected_answer(cid, s.key)))}</td></tr>"
+            for s in STEPS)
+        self.answer_key.value = (
+            f'<table style="color:{TEXT};border-collapse:collapse"><caption style="text-align:'
+            f'left;color:{MUTED}">Answers computed by the course\'s rules for this patient'
+            f"</caption>{rows}</table>")
