@@ -97,11 +97,10 @@ site: $(STAMP)
 
 # Handouts: every lesson executed and exported to HTML (static views, no JavaScript needed), one
 # file per lesson in build/handouts/, to print or share (docs/instructor/handouts.md).
+# Handouts: the same self-contained, offline pages as `make site` (executed, code hidden, no
+# network), in build/handouts/ for printing.
 handouts: $(STAMP)
-	@mkdir -p build/handouts
-	$(IN_VENV) $(BIN)/jupyter nbconvert --execute --to html --output-dir build/handouts \
-	  --ExecutePreprocessor.store_widget_state=False --ExecutePreprocessor.timeout=600 \
-	  $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+	$(IN_VENV) $(BIN)/python tools/build_site.py --out build/handouts
 
 bench: $(STAMP)
 	$(IN_VENV) $(BIN)/python -m benchmarks.bench_explorers

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -157,16 +158,18 @@ def test_make_handouts_target() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^\.PHONY:.*\bhandouts\b", makefile, re.M)
     recipe = makefile.split("\nhandouts:", 1)[1].split("\n\n", 1)[0]
-    assert "nbconvert --execute --to html" in recipe and "build/handouts" in recipe
-    assert "notebooks/[0-9][0-9]_*.ipynb" in recipe
+    # the offline site builder: every lesson executed, code hidden, nothing fetched from a CDN
+    assert "tools/build_site.py --out build/handouts" in recipe
 
 
 def test_a_handout_renders_static_views(tmp_path: Path) -> None:
     """The handouts command on lesson 0: static tools, the glossary in full, no traceback."""
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    shutil.copy(NOTEBOOKS / "00_start_here.ipynb", lessons)
     result = subprocess.run(
-        [sys.executable, "-m", "jupyter", "nbconvert", "--execute", "--to", "html",
-         "--output-dir", str(tmp_path), "--ExecutePreprocessor.store_widget_state=False",
-         str(NOTEBOOKS / "00_start_here.ipynb")],
+        [sys.executable, "tools/build_site.py", "--out", str(tmp_path), "--notebooks",
+         str(lessons)],
         cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     page = (tmp_path / "00_start_here.html").read_text(encoding="utf-8")

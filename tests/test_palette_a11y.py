@@ -12,15 +12,20 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 from collections import Counter
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pytest
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from PIL import Image
 from test_static_fallback import explorer_classes
 
 from gepnet_widgets.style import BACKGROUND, HIGHLIGHT, MUTED, OKABE_ITO, PALETTE, TEXT
@@ -197,13 +202,18 @@ def _render(canvas: FigureCanvasAgg) -> np.ndarray:
     return np.asarray(canvas.buffer_rgba())[..., :3].astype(float) / 255
 
 
-def figure_text_contrast(figure: Figure) -> list[tuple[str, float, float]]:
+def figure_text_contrast(
+    figure: Figure, shown: np.ndarray | None = None, changing: Sequence[Artist] = ()
+) -> list[tuple[str, float, float]]:
     """(text, contrast, required) of every visible text, measured on the rendered pixels.
 
-    The figure is rendered with and without its texts. In each text's box, the background is
-    the most common colour without the texts, and the text colour is the changed pixel that
-    contrasts most with it (a fully covered glyph pixel): overlays, transparency and what is
-    drawn on top are all accounted for, as the learner sees them.
+    ``shown`` is the picture as the learner gets it (an explorer's PNG, whose ``changing``
+    artists were blitted over the static background, whatever their zorder); without it the
+    figure is rendered here. The figure is then rendered without its texts, as the explorer
+    renders (static background, then the changing artists). In each text's box the background
+    is the most common colour without the texts, and the text colour is the changed pixel that
+    contrasts most with it (a fully covered glyph pixel): overlays, transparency and drawing
+    order are all accounted for.
     """
     canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) \
         else FigureCanvasAgg(figure)
@@ -212,18 +222,28 @@ def figure_text_contrast(figure: Figure) -> list[tuple[str, float, float]]:
              if t.get_visible() and t.get_text().strip()
              and (t.axes is None or t.axes.get_visible())]
     try:
-        for artist in animated:
-            artist.set_animated(False)  # blitted artists are skipped by a plain draw
-        shown = _render(canvas)
-        boxes = [t.get_window_extent(canvas.get_renderer()) for t in texts]
+        if shown is None:
+            for artist in animated:
+                artist.set_animated(False)  # a plain draw skips blitted artists
+            shown = _render(canvas)
+            for artist in animated:
+                artist.set_animated(True)
         for t in texts:
             t.set_visible(False)
-        hidden = _render(canvas)
+        canvas.draw()
+        for artist in changing:
+            figure.draw_artist(artist)  # as FigureView.refresh does (invisible ones: nothing)
+        hidden = np.asarray(canvas.buffer_rgba())[..., :3].astype(float) / 255
+        boxes = []
+        for t in texts:
+            t.set_visible(True)
+            boxes.append(t.get_window_extent(canvas.get_renderer()))
     finally:
         for t in texts:
             t.set_visible(True)
         for artist in animated:
             artist.set_animated(True)
+    assert shown.shape == hidden.shape, (shown.shape, hidden.shape)
     height, width = shown.shape[:2]
     found = []
     for text, box in zip(texts, boxes, strict=True):
@@ -233,9 +253,9 @@ def figure_text_contrast(figure: Figure) -> list[tuple[str, float, float]]:
             continue  # outside the picture
         before = hidden[y0:y1, x0:x1].reshape(-1, 3)
         after = shown[y0:y1, x0:x1].reshape(-1, 3)
-        changed = after[np.abs(after - before).max(axis=1) > 1 / 255]
+        changed = after[np.abs(after - before).max(axis=1) > 2 / 255]
         if not len(changed):
-            continue  # fully covered by something drawn on top: nothing to read
+            continue  # covered by something drawn on top: nothing to read
         bg = np.array(Counter(map(tuple, before)).most_common(1)[0][0])
         fg = max(changed, key=lambda px: contrast(px, bg))
         need = 3.0 if _is_large(text, figure.dpi) else 4.5
@@ -243,18 +263,25 @@ def figure_text_contrast(figure: Figure) -> list[tuple[str, float, float]]:
     return found
 
 
+def explorer_picture(explorer: Any) -> np.ndarray:
+    """The explorer's current picture as the learner gets it (its PNG), RGB in 0-1."""
+    image = Image.open(io.BytesIO(explorer.view.png)).convert("RGB")
+    return np.asarray(image).astype(float) / 255
+
+
 def test_figure_text_check_can_fail() -> None:
     fig = Figure(figsize=(3, 1), dpi=100)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
     ax.text(0.1, 0.6, "light grey on white", color="#AAAAAA", fontsize=10)
+    ax.text(0.6, 0.6, "almost invisible", color="#F4F4F4", fontsize=10)
     ax.add_patch(__import__("matplotlib.patches", fromlist=["Rectangle"]).Rectangle(
         (0, 0), 1, 0.4, color=OKABE_ITO["blue"]))
     ax.text(0.1, 0.1, "black on blue", color="#000000", fontsize=10)
     ax.text(0.6, 0.1, "white on blue", color="#FFFFFF", fontsize=10)
     result = {text: ratio >= need for text, ratio, need in figure_text_contrast(fig)}
-    assert result == {"light grey on white": False, "black on blue": False,
-                      "white on blue": True}
+    assert result == {"light grey on white": False, "almost invisible": False,
+                      "black on blue": False, "white on blue": True}
 
 
 def _to_last_options(explorer: object) -> None:
@@ -274,12 +301,7 @@ def _to_last_options(explorer: object) -> None:
 
 #: Known contrast problems, reported to the lesson's author with a fix; (explorer, state) -> why.
 #: The test expects them to fail (strict): once fixed, remove the entry.
-KNOWN_ISSUES = {
-    ("GradeExplorer", "last options"): (
-        "poorly differentiated: the white veil (alpha 0.72, zorder 6) over the number lines "
-        "fades the band and tick labels to 1.5-1.9:1 (drawing/grading.py)"
-    ),
-}
+KNOWN_ISSUES: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize("cls", explorer_classes(), ids=lambda c: c.__name__)
@@ -289,7 +311,8 @@ def test_figure_text_meets_wcag_aa(cls: type) -> None:
     for state in ("default", "last options"):
         if state == "last options":
             _to_last_options(explorer)
-        measured = figure_text_contrast(explorer.view.figure)
+        measured = figure_text_contrast(explorer.view.figure, explorer_picture(explorer),
+                                        explorer.view.changing)
         assert measured, f"{cls.__name__}: no text found in the figure ({state})"
         bad = [f"{text!r} {ratio:.2f}:1 (needs {need}:1)"
                for text, ratio, need in measured if ratio < need]

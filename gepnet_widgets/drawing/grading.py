@@ -82,26 +82,27 @@ class CutoffArtists:
     markers: dict[str, Line2D]
     labels: dict[str, Text]
     frames: dict[str, Rectangle]
-    veil: Rectangle
-    veil_text: Text
     verdict: Text
 
     @property
     def changing(self) -> list:
         """The artists that :func:`update_cutoff_line` changes."""
-        return [self.veil, self.veil_text, *self.frames.values(), *self.markers.values(),
-                *self.labels.values(), self.verdict]
+        return [*self.frames.values(), *self.markers.values(), *self.labels.values(),
+                self.verdict]
 
 
 _ROWS = {"ki67": 3.0, "mitoses": 0.8}  # y of each band's bottom
 _BAND_H = 0.55
 
 
-def _band_row(ax: Axes, y: float, cutoffs: tuple[float, float], unit: str, title: str) -> None:
+def _band_row(ax: Axes, y: float, cutoffs: tuple[float, float], unit: str, title: str,
+              faded: bool = False) -> None:
     low, high = cutoffs
     for grade, (a, b) in zip(("G1", "G2", "G3"), ((0, low), (low, high), (high, LINE_MAX)),
                              strict=True):
         fill, ink = GRADE_FILLS[grade]
+        if faded:  # the bands do not apply: pale fills, dark text (contrast stays WCAG AA)
+            fill, ink = "#EEEEEE", TEXT
         ax.add_patch(Rectangle((a, y), b - a, _BAND_H, facecolor=fill, edgecolor="#FFFFFF",
                                linewidth=1.5))
         ax.text((a + b) / 2, y + _BAND_H / 2, grade, ha="center", va="center", fontsize=10,
@@ -122,12 +123,15 @@ def draw_cutoff_line(ax: Axes, result: GradeResult) -> CutoffArtists:
 
     Each line is split into its G1, G2 and G3 bands (cut-offs 3% and 20%; 2 and 20 per 2 mm²
     [S9, S8]); the tumour's two values are marked on them, the deciding index is framed, and the
-    verdict ("higher grade wins", or NEC) is written underneath.
+    verdict ("higher grade wins", or NEC) is written underneath. For a poorly differentiated
+    tumour the bands are drawn pale with a note that they do not apply (NEC is not graded); draw
+    the other differentiation on another Axes.
     """
     ax.clear()
-    _band_row(ax, _ROWS["ki67"], KI67_CUTOFFS, "%", "Ki-67 index (% of tumour cells)")
+    poor = result.differentiation == "poor"
+    _band_row(ax, _ROWS["ki67"], KI67_CUTOFFS, "%", "Ki-67 index (% of tumour cells)", poor)
     _band_row(ax, _ROWS["mitoses"], MITOSIS_CUTOFFS, "",
-              "Mitotic count (mitoses per 2 mm²)")
+              "Mitotic count (mitoses per 2 mm²)", poor)
     markers, labels, frames = {}, {}, {}
     for key, y in _ROWS.items():
         (markers[key],) = ax.plot([0], [y + _BAND_H + 0.12], marker="v", markersize=13,
@@ -138,19 +142,17 @@ def draw_cutoff_line(ax: Axes, result: GradeResult) -> CutoffArtists:
         frames[key] = Rectangle((-0.3, y - 0.04), LINE_MAX + 0.6, _BAND_H + 0.08, fill=False,
                                 edgecolor=HIGHLIGHT, linewidth=3, zorder=4)
         ax.add_patch(frames[key])
-    veil = Rectangle((-0.5, 0.3), LINE_MAX + 1.0, 4.2, facecolor="#FFFFFF", alpha=0.72,
-                     edgecolor="none", zorder=6)
-    ax.add_patch(veil)
-    veil_text = ax.text(LINE_MAX / 2, _ROWS["ki67"] + _BAND_H / 2, "", ha="center",
-                        va="center", fontsize=11, color=TEXT, fontweight="bold", zorder=7,
-                        bbox={"boxstyle": "round,pad=0.3", "facecolor": "#FFFFFF",
-                              "edgecolor": MUTED})
+    if poor:
+        ax.text(LINE_MAX, _ROWS["mitoses"] + _BAND_H + 0.8,
+                "Poorly differentiated: bands do not apply", ha="right",
+                va="bottom", fontsize=10, color=TEXT, fontweight="bold", zorder=7,
+                bbox={"boxstyle": "round,pad=0.3", "facecolor": "#FFFFFF", "edgecolor": MUTED})
     verdict = ax.text(LINE_MAX / 2, 0.05, "", ha="center", va="top", fontsize=12, color=TEXT,
                       fontweight="bold")
     ax.set_xlim(-1.0, LINE_MAX + 1.2)
     ax.set_ylim(-0.65, 4.75)
     ax.set_axis_off()
-    artists = CutoffArtists(markers, labels, frames, veil, veil_text, verdict)
+    artists = CutoffArtists(markers, labels, frames, verdict)
     update_cutoff_line(artists, result)
     return artists
 
@@ -185,10 +187,6 @@ def update_cutoff_line(artists: CutoffArtists, result: GradeResult) -> None:
     deciding = result.deciding_index
     for key, frame in artists.frames.items():
         frame.set_visible(deciding in (key, "both"))
-    artists.veil.set_visible(poor)
-    artists.veil_text.set_visible(poor)
-    artists.veil_text.set_text(
-        "Poorly differentiated: the grade bands do not apply" if poor else "")
     artists.verdict.set_text(_verdict(result))
 
 

@@ -168,12 +168,8 @@ class GradeExplorer(_LessonExplorer):
         per_2mm2 = self.mitoses_per_2mm2
         self.result = who_grade(ki67, per_2mm2, self.differentiation.value)
         r = self.result
-        if self._line is None:
-            ax = self.view.figure.add_axes((0.01, 0.01, 0.98, 0.98))
-            self._line = draw_cutoff_line(ax, r)
-            self.view.redraw_all(self._line.changing)
-        else:
-            update_cutoff_line(self._line, r)
+        self._line = self.view.scene(r.differentiation, lambda ax: draw_cutoff_line(ax, r))
+        update_cutoff_line(self._line, r)
         self.view.refresh(
             f"Two number lines with the WHO 2019 cut-offs. Ki-67 {_pct(ki67)} falls in "
             f"{r.ki67_grade}; mitoses {per_2mm2:.1f} per 2 mm² fall in {r.mitotic_grade}. "
@@ -543,7 +539,8 @@ class DifferentiationTable(_LessonExplorer):
             + f'<p style="color:{TEXT};margin:6px 0">{_esc(_NEC_NOTE)}</p>'
             + f'<table style="border-collapse:collapse;font-size:0.88em;color:{TEXT}">'
             "<caption style='text-align:left'>What changed from WHO 2010 to WHO 2017/2019 "
-            "[S10, S15, S9]</caption><tr><th></th><th style='text-align:left'>WHO 2010</th>"
+            "[S10, S15, S9]</caption><tr><th style='text-align:left'>Aspect</th>"
+            "<th style='text-align:left'>WHO 2010</th>"
             f"<th style='text-align:left'>WHO 2017/2019</th></tr>{changes}</table>"
             + f'<p style="color:{TEXT};margin:6px 0"><b>Why it matters:</b> '
             f"{_esc(SCOPE_NOTE)}</p>"

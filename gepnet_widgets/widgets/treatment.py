@@ -186,7 +186,7 @@ class TreatmentComparer(Explorer):
 
     def _table(self, first: str, second: str) -> str:
         a, b = member(first), member(second)
-        head = (f"<tr><th></th><th style='text-align:left'>A: "
+        head = (f"<tr><th style='text-align:left'>Aspect</th><th style='text-align:left'>A: "
                 f"{_tag('gepnet-treat-name-a', a.name)}</th>"
                 f"<th style='text-align:left'>B: {_tag('gepnet-treat-name-b', b.name)}</th></tr>")
         rows = [
