@@ -159,7 +159,20 @@ def _headline(label: str, value: str, css: str) -> str:
 # --- explorers ----------------------------------------------------------------------------------
 
 
-class TExplorer(Explorer):
+class _SiteDepthExplorer(Explorer):
+    """An explorer with a site and a depth control: a new site offers its own layers."""
+
+    site: widgets.Dropdown
+    invasion: widgets.Dropdown
+
+    def _on_change(self, change: dict) -> None:
+        if change["owner"] is self.site and not self._quiet:
+            with self.quietly():
+                reset_invasion(self.invasion, self.site.value)
+        super()._on_change(change)
+
+
+class TExplorer(_SiteDepthExplorer):
     """Choose a site, a size, the deepest layer and the number of tumours; see T and the wall."""
 
     prefix = "t"
@@ -181,12 +194,6 @@ class TExplorer(Explorer):
     def controls(self) -> dict[str, widgets.ValueWidget]:
         return {"site": self.site, "size": self.size, "invasion": self.invasion,
                 "count": self.count}
-
-    def _on_change(self, change: dict) -> None:
-        if change["owner"] is self.site and not self._quiet:
-            with self.quietly():
-                reset_invasion(self.invasion, self.site.value)
-        super()._on_change(change)
 
     def _update(self) -> None:
         site, size, invasion = self.site.value, round(self.size.value, 1), self.invasion.value
@@ -265,7 +272,7 @@ class NMExplorer(Explorer):
         )
 
 
-class StageExplorer(Explorer):
+class StageExplorer(_SiteDepthExplorer):
     """A whole case: T, N and M together give the stage group, shown on the site's stage grid."""
 
     prefix = "stage"
@@ -290,12 +297,6 @@ class StageExplorer(Explorer):
         return {"site": self.site, "size": self.size, "invasion": self.invasion,
                 "count": self.count, "assessed": nc.assessed, "nodes": nc.nodes,
                 "mass": nc.mass, "metastasis": self.metastasis}
-
-    def _on_change(self, change: dict) -> None:
-        if change["owner"] is self.site and not self._quiet:
-            with self.quietly():
-                reset_invasion(self.invasion, self.site.value)
-        super()._on_change(change)
 
     def _update(self) -> None:
         site = self.site.value
