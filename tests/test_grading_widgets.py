@@ -74,7 +74,7 @@ def test_hooks_labels_and_defaults(cls):
     assert f"gepnet-{prefix}" in explorer.widget._dom_classes
     assert explorer.view.widget in explorer.widget.children[-1].children  # the figure shown
     for name, control in explorer.controls.items():
-        assert f"gepnet-{prefix}-{name.replace('_', '-')}" in control._dom_classes, name
+        assert f"gepnet-{prefix}-{name}" in control._dom_classes, name
         assert control.description and control.style.description_width == "initial"
         if isinstance(control, widgets.FloatSlider | widgets.IntSlider):
             assert control.continuous_update is False

@@ -342,7 +342,7 @@ class ScatterSimulation(_LessonExplorer):
 
     def __init__(self, true_index: float = 18.0, repeats: int = 1000, seed: int = 0) -> None:
         super().__init__(7.6, 3.8, "Sampling scatter: why count at least 500 cells?")
-        self.true_index = _slider(widgets.FloatSlider, self.prefix, "true-index",
+        self.true_index = _slider(widgets.FloatSlider, self.prefix, "true_index",
                                   "True Ki-67 index of the tumour (%)", value=true_index,
                                   min=0.5, max=40.0, step=0.5, readout_format=".1f")
         self.repeats = _slider(widgets.IntSlider, self.prefix, "repeats",
