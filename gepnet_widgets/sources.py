@@ -7,9 +7,36 @@ Pure data: no widget or plotting import.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Source", "SOURCES", "cite", "AJCC8", "WHO2019"]
+__all__ = [
+    "Source",
+    "SOURCES",
+    "LEVELS",
+    "LEVEL_WORDS",
+    "REFERENCES_PAGE",
+    "cite",
+    "source_words",
+    "level_words",
+    "AJCC8",
+    "WHO2019",
+]
+
+#: How sure a statement is, weakest last. "primary": checked against the original text;
+#: "secondary": taken from a published summary or transcription of it; "unverified": not yet
+#: checked against the original (shown to learners as such).
+LEVELS: tuple[str, ...] = ("primary", "secondary", "unverified")
+
+#: The same three levels in a learner's words (the only wording learners see).
+LEVEL_WORDS: dict[str, str] = {
+    "primary": "checked against the original source",
+    "secondary": "from a published summary of the source",
+    "unverified": "not yet checked against the original",
+}
+
+#: The course's reference page, relative to a lesson notebook (the site builder maps it to HTML).
+REFERENCES_PAGE = "references.ipynb"
 
 
 @dataclass(frozen=True)
@@ -22,12 +49,14 @@ class Source:
     short: how a learner sees it inline (``"NCI PDQ GI NETs, 2025"``).
     full: the full reference.
     year: year of the edition used.
+    level: how the course saw it: one of :data:`LEVELS` ("primary": the original text).
     """
 
     key: str
     short: str
     full: str
     year: int
+    level: str = "secondary"
 
 
 AJCC8 = (
@@ -472,3 +501,28 @@ def cite(key: str) -> Source:
         raise ValueError(
             f"unknown source key {key!r}; known keys: {', '.join(sorted(SOURCES))}"
         ) from None
+
+
+def source_words(keys: Iterable[str]) -> str:
+    """A statement's sources in words, as a learner reads them (``"WHO 2019; AJCC 8th, 2017"``).
+
+    Duplicate keys are shown once, in first-seen order. Raises ``ValueError`` for an unknown key.
+    """
+    return "; ".join(cite(k).short for k in dict.fromkeys(keys))
+
+
+def level_words(keys: Iterable[str], level: str | None = None) -> str:
+    """How sure a statement is, in a learner's words.
+
+    ``level`` (one of :data:`LEVELS`) is the statement's own level when it is weaker than its
+    sources (e.g. a number the original was not checked for); otherwise the weakest level among
+    the sources decides.
+    """
+    levels = [cite(k).level for k in dict.fromkeys(keys)]
+    if level is not None:
+        if level not in LEVELS:
+            raise ValueError(f"unknown level {level!r}; allowed: {', '.join(LEVELS)}")
+        levels.append(level)
+    if not levels:
+        raise ValueError("a statement needs at least one source key")
+    return LEVEL_WORDS[max(levels, key=LEVELS.index)]
