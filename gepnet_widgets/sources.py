@@ -481,6 +481,36 @@ _ENTRIES = (
         "the histamine-producing ECL cell of the stomach, which gives rise to gastric NETs.",
         2019,
     ),
+    Source(
+        "S6",
+        "AJCC Version 9 pancreas NET protocol, 2023",
+        "AJCC Version 9 Cancer Staging Protocol: Neuroendocrine Tumors of the Pancreas (Rindi G, "
+        "Dasari A, Hope TA, Mittra E, Thomas SM, Wei AC). American College of Surgeons, 2023; "
+        "scope section seen in a mirror of the AJCC content. Supports: Version 9 stages NET G1, "
+        "G2 and G3; NEC and MiNEN go to the exocrine pancreas chapter.",
+        2023,
+    ),
+    Source(
+        "S11",
+        "SEER EOD 3.3 staging schemas",
+        "National Cancer Institute SEER Program. Extent of Disease (EOD) public algorithm 3.3 "
+        "(imsweb staging-client-java, eod_public-3.3). NET schemas for AJCC 8th (cases "
+        "2018-2023) and AJCC Version 9 (cases diagnosed from 1 January 2024). Supports: the dates "
+        "each edition is used in US registries; Version 9 NET schemas reuse the 8th-era "
+        "extension, node and metastasis code tables.",
+        2024,
+    ),
+    Source(
+        "S48",
+        "UICC TNM Classification, 8th ed., 2017",
+        "Brierley JD, Gospodarowicz MK, Wittekind C, eds. TNM Classification of Malignant "
+        "Tumours, 8th edition. Union for International Cancer Control (UICC), Wiley-Blackwell, "
+        "2017: chapter 'Neuroendocrine tumours' (gastric, small and large intestine, appendix, "
+        "pancreas), seen as a scan of the chapter's first part and the UICC TNM Atlas "
+        "reproduction. Supports: UICC stages well-differentiated G1 and G2 NETs only and prints "
+        "an older grading table (G1 Ki-67 2% or less, mitoses per 10 high-power fields).",
+        2017,
+    ),
 )
 
 #: Every source the package cites, by key.
