@@ -1,19 +1,29 @@
-"""TNM staging of well-differentiated GEP-NETs by the AJCC 8th edition.
+"""TNM staging of GEP-NETs by AJCC Version 9 (the current US system) or the AJCC 8th edition.
 
 The rules live as cited data in :mod:`gepnet_widgets.tnm_tables`; this module reads them. Pure
-logic: no widget or plotting import.
+logic: no widget or plotting import. ``edition="ajcc9"`` (the default: US pathology reports of
+cases diagnosed from 1 January 2024) or ``edition="ajcc8"`` (2017; the literature and reports of
+2018-2023). The two differ only where the fact base (section 1.8) says: T1 NX M0 is stage I under
+Version 9 at the stomach, duodenum, appendix, colon and rectum, and a colorectal tumour of exactly
+1.0 cm is T1a under Version 9 and T1b under the 8th edition.
 
 Examples
 --------
 >>> r = stage_tumor("stomach", 1.5, "submucosa", 0, "none")
->>> (r.t, r.n, r.m, r.stage)
-('T2', 'N0', 'M0', 'II')
+>>> (r.t, r.n, r.m, r.stage, r.edition)
+('T2', 'N0', 'M0', 'II', 'ajcc9')
 >>> print(r.explanation.splitlines()[0])
-T2: larger than 1 cm; AJCC 8th ed., stomach
+T2: larger than 1 cm; AJCC Version 9, stomach
 >>> stage_tumor("appendix", 1.5, "muscularis_propria", 0, "none").t
 'T1'
->>> stage_tumor("colon_rectum", 0.8, "submucosa", None, "none").stage is None
+>>> stage_tumor("colon_rectum", 0.8, "submucosa", None, "none", edition="ajcc8").stage is None
 True
+>>> stage_tumor("colon_rectum", 0.8, "submucosa", None, "none", edition="ajcc9").stage
+'I'
+>>> stage_tumor("colon_rectum", 1.0, "mucosa", 0, "none", edition="ajcc8").t
+'T1b'
+>>> stage_tumor("colon_rectum", 1.0, "mucosa", 0, "none", edition="ajcc9").t
+'T1a'
 """
 
 from __future__ import annotations
@@ -25,12 +35,21 @@ from dataclasses import dataclass
 from .tnm_tables import (
     COMPARISON_DEPTHS,
     COMPARISON_OVERRIDES,
+    CONFIDENCE_WORDS,
+    EDITION_CHANGES,
+    EDITION_LABELS,
+    EDITION_SHORT,
+    EDITION_SOURCE_KEYS,
+    EDITIONS,
     M_DEFINITIONS,
     METASTASIS_CATEGORIES,
     SCOPE_NOTE,
+    SCOPE_NOTES,
     SITE_TNM,
+    SITE_TNM_BY_EDITION,
     SITES,
     T_RANK,
+    EditionChange,
     InvasionLevel,
     SiteTNM,
     SizeBand,
@@ -40,7 +59,18 @@ from .tnm_tables import (
 __all__ = [
     "Rule",
     "StagingResult",
+    "EditionComparison",
     "stage_tumor",
+    "compare_editions",
+    "edition_label",
+    "edition_short",
+    "edition_source_keys",
+    "edition_changes",
+    "scope_note",
+    "check_edition",
+    "EDITIONS",
+    "DEFAULT_EDITION",
+    "CONFIDENCE_WORDS",
     "site_tnm",
     "site_label",
     "invasion_options",
@@ -61,13 +91,20 @@ __all__ = [
 METASTASIS_WORDS: tuple[str, ...] = tuple(METASTASIS_CATEGORIES)
 
 
+#: The edition used when none is given: the current US system.
+DEFAULT_EDITION = "ajcc9"
+
+
 @dataclass(frozen=True)
 class Rule:
-    """One rule that fired: the category it gave, the rule in words, and its source."""
+    """One rule that fired: the category it gave, the rule in words, its source, the edition
+    it belongs to and how sure the course is of it (one of :data:`CONFIDENCE_WORDS`' values)."""
 
     category: str  #: e.g. "T2", "N1", "M1a", "Stage II", "(m)", "No stage"
     text: str
     source: str  #: short citation, e.g. "AJCC 8th ed., stomach"
+    edition: str = DEFAULT_EDITION  #: one of :data:`EDITIONS`
+    confidence: str = CONFIDENCE_WORDS["P"]  #: how sure, in a learner's words
 
     def __str__(self) -> str:
         return f"{self.category}: {self.text}; {self.source}"
@@ -75,14 +112,15 @@ class Rule:
 
 @dataclass(frozen=True)
 class StagingResult:
-    """The AJCC 8th TNM categories and stage group of one tumour, with the rules that fired."""
+    """The TNM categories and stage group of one tumour under one edition, with the rules."""
 
     site: str
     t: str  #: e.g. "T2", "T1b", "T3(m)"
     n: str  #: "N0", "N1", "N2" or "NX"
     m: str  #: "M0", "M1a", "M1b" or "M1c"
-    stage: str | None  #: stage group, or None where AJCC 8th defines none
+    stage: str | None  #: stage group, or None where the edition defines none
     rules: tuple[Rule, ...]
+    edition: str = DEFAULT_EDITION  #: the edition used, one of :data:`EDITIONS`
 
     @property
     def explanation(self) -> str:
@@ -98,17 +136,53 @@ class StagingResult:
 # --- input checks --------------------------------------------------------------------------------
 
 
-def site_tnm(site: str) -> SiteTNM:
-    """Return the cited AJCC 8th data for ``site``.
+def check_edition(edition: object) -> str:
+    """Return ``edition`` if it is one of :data:`EDITIONS`, else raise ``ValueError``."""
+    if isinstance(edition, str) and edition in EDITIONS:
+        return edition
+    raise ValueError(
+        f"unknown edition {edition!r}; allowed editions: {', '.join(map(repr, EDITIONS))} "
+        "(AJCC Version 9 or the AJCC 8th edition)"
+    )
+
+
+def site_tnm(site: str, edition: str = DEFAULT_EDITION) -> SiteTNM:
+    """Return the cited data of ``site`` under ``edition`` (``"ajcc9"`` or ``"ajcc8"``).
 
     Raises
     ------
     ValueError
-        If ``site`` is not one of :data:`SITES`.
+        If ``site`` is not one of :data:`SITES` or ``edition`` not one of :data:`EDITIONS`.
     """
+    edition = check_edition(edition)
     if not isinstance(site, str) or site not in SITE_TNM:
         raise ValueError(f"unknown site {site!r}; allowed sites: {', '.join(SITES)}")
-    return SITE_TNM[site]
+    return SITE_TNM_BY_EDITION[edition][site]
+
+
+def edition_label(edition: str) -> str:
+    """The edition's name for learners, e.g. "AJCC Version 9 (2023; US cases ...)"."""
+    return EDITION_LABELS[check_edition(edition)]
+
+
+def edition_short(edition: str) -> str:
+    """The edition's short name, "AJCC Version 9" or "AJCC 8th edition"."""
+    return EDITION_SHORT[check_edition(edition)]
+
+
+def edition_source_keys(edition: str) -> tuple[str, ...]:
+    """Source keys of the edition's rules (for a sources line)."""
+    return EDITION_SOURCE_KEYS[check_edition(edition)]
+
+
+def edition_changes() -> tuple[EditionChange, ...]:
+    """The side-by-side table of what changed from the 8th edition to Version 9."""
+    return EDITION_CHANGES
+
+
+def scope_note(edition: str = DEFAULT_EDITION) -> str:
+    """Which tumours the edition's NET chapters stage, in plain words."""
+    return SCOPE_NOTES[check_edition(edition)]
 
 
 def _check_size(size_cm: object) -> float:
@@ -161,6 +235,21 @@ def _check_mass(data: SiteTNM, mass: object) -> bool:
 # --- T, N, M and stage ----------------------------------------------------------------------------
 
 
+def _confidence(data: SiteTNM, kind: str, changed: bool = False) -> str:
+    """How sure a rule is (fact base 1.8): the 8th-edition tables were seen in reprints ("P");
+    Version 9 rules are from a published summary ("S") where one covers them, otherwise an
+    inference that nothing changed ("I")."""
+    if data.edition == "ajcc8":
+        return CONFIDENCE_WORDS["P"]
+    if changed or (data.site == "jejunum_ileum" and kind != "(m)"):
+        return CONFIDENCE_WORDS["S"]
+    return CONFIDENCE_WORDS["I"]
+
+
+def _rule(data: SiteTNM, category: str, text: str, kind: str, changed: bool = False) -> Rule:
+    return Rule(category, text, data.citation, data.edition, _confidence(data, kind, changed))
+
+
 def _size_band(data: SiteTNM, size_cm: float) -> SizeBand:
     return next(band for band in data.size_bands if band.contains(size_cm))
 
@@ -169,19 +258,21 @@ def _t_rule(data: SiteTNM, size_cm: float, level: InvasionLevel) -> Rule:
     """The higher of the T given by depth and the T given by size (size wins a tie)."""
     band = _size_band(data, size_cm)
     by_size, by_depth = T_RANK[band.t], T_RANK[level.t]
+    colon_band = data.site == "colon_rectum" and band.t in ("T1a", "T1b")
     if by_size > by_depth:
-        return Rule(band.t, band.rule, data.citation)
+        return _rule(data, band.t, band.rule, "T", colon_band)
     if by_depth > by_size:
-        return Rule(level.t, level.rule, data.citation)
-    return Rule(band.t, f"{band.rule}, and {level.rule}", data.citation)
+        return _rule(data, level.t, level.rule, "T")
+    return _rule(data, band.t, f"{band.rule}, and {level.rule}", "T", colon_band)
 
 
 def _multiple_rule(data: SiteTNM, tumor_count: int) -> Rule:
-    return Rule(
+    return _rule(
+        data,
         "(m)",
         f"{tumor_count} tumours; {data.multiple_tumours}; the (m) suffix does not change "
         "the stage group",
-        data.citation,
+        "(m)",
     )
 
 
@@ -190,33 +281,37 @@ def _n_rules(
 ) -> tuple[str, tuple[Rule, ...]]:
     rules: list[Rule] = []
     if mass_gt_2cm:
-        rules.append(Rule("N2", "a mesenteric mass larger than 2 cm", data.citation))
+        rules.append(_rule(data, "N2", "a mesenteric mass larger than 2 cm", "N"))
     if nodes_positive is None:
         if not rules:
-            rules.append(Rule("NX", "regional lymph nodes not assessed", data.citation))
+            rules.append(_rule(data, "NX", "regional lymph nodes not assessed (no nodes "
+                               "examined, so no pathological N)", "N"))
     elif data.n2_min_nodes is not None and nodes_positive >= data.n2_min_nodes:
         rules.append(
-            Rule(
+            _rule(
+                data,
                 "N2",
                 f"{nodes_positive} positive regional lymph nodes ({data.n2_min_nodes} or more)",
-                data.citation,
+                "N",
             )
         )
     elif nodes_positive > 0 and not rules:
-        rules.append(Rule("N1", _n1_text(data, nodes_positive), data.citation))
+        rules.append(_rule(data, "N1", _n1_text(data, nodes_positive), "N"))
     elif not rules:
-        rules.append(Rule("N0", "no regional lymph node metastasis", data.citation))
+        rules.append(_rule(data, "N0", "no regional lymph node metastasis", "N"))
     return rules[0].category, tuple(rules)
 
 
 def _n1_text(data: SiteTNM, nodes_positive: int) -> str:
     noun = "node" if nodes_positive == 1 else "nodes"
+    what = "tumour in" if data.edition == "ajcc9" else "metastasis in"
     if data.n2_min_nodes is not None:
         return (
-            f"metastasis in {nodes_positive} regional lymph {noun} "
-            f"(fewer than {data.n2_min_nodes})"
+            f"{what} {nodes_positive} regional lymph {noun} "
+            f"(fewer than {data.n2_min_nodes}; a small mesenteric mass that is itself a "
+            "positive node counts among them)"
         )
-    return f"metastasis in {nodes_positive} regional lymph {noun} (any number is N1 here)"
+    return f"{what} {nodes_positive} regional lymph {noun} (any number is N1 here)"
 
 
 def _stage_row(data: SiteTNM, t_base: str, n: str, m: str) -> StageRow | None:
@@ -225,18 +320,36 @@ def _stage_row(data: SiteTNM, t_base: str, n: str, m: str) -> StageRow | None:
 
 def _stage_rules(data: SiteTNM, t_base: str, n: str, m: str) -> tuple[str | None, Rule]:
     row = _stage_row(data, t_base, n, m)
+    new_in_v9 = data.edition == "ajcc9" and n == "NX" and t_base == "T1" and m == "M0"
     if row is not None:
-        return row.stage, Rule(f"Stage {row.stage}", row.text, data.citation)
+        text = row.text.replace(" (new in Version 9)", "")
+        if new_in_v9:
+            text += ("; Version 9 adds this group (tumours removed through an endoscope or with "
+                     "the appendix often come without lymph nodes); the 8th edition gave no "
+                     "stage group")
+        return row.stage, _rule(data, f"Stage {row.stage}", text, "stage", new_in_v9)
+    name = "AJCC 8th ed." if data.edition == "ajcc8" else "AJCC Version 9"
     text = (
-        f"AJCC 8th ed. defines no stage group for {t_base} {n} {m}, so the stage is unknown "
-        "(not guessed)"
+        f"{name} defines no stage group for {t_base} {n} {m}, so the pathological stage is "
+        "unknown (not guessed)"
     )
-    if n == "NX" and t_base == "T1" and data.v9_t1_nx_m0_stage:
+    if n == "NX" and t_base == "T4" and m == "M0":
+        text += ("; T4 is stage III with any examined N, but the edition groups no stage "
+                 "without N")
+    elif n == "NX":
+        text += "; a clinical N from imaging could still give a clinical stage"
+    if new_in_v9 and data.site == "ampulla":
+        text += ("; the published summary names the duodenum only, so whether Version 9 makes "
+                 "T1 NX M0 stage I at the ampulla was not confirmed")
+    elif new_in_v9:
+        text += "; this site is not in Version 9's list of sites where T1 NX M0 is stage I"
+    elif data.edition == "ajcc8" and n == "NX" and t_base == "T1" and data.v9_t1_nx_m0_stage:
         text += (
-            f"; AJCC version 9 (2024) would call T1 NX M0 stage {data.v9_t1_nx_m0_stage} at "
+            f"; AJCC Version 9 (2024) calls T1 NX M0 stage {data.v9_t1_nx_m0_stage} at "
             "this site"
         )
-    return None, Rule("No stage group", text, data.citation)
+    return None, _rule(data, "No stage group", text, "stage",
+                       new_in_v9 and data.site != "ampulla")
 
 
 def stage_tumor(
@@ -248,8 +361,9 @@ def stage_tumor(
     *,
     mesenteric_mass_gt_2cm: bool = False,
     tumor_count: int = 1,
+    edition: str = DEFAULT_EDITION,
 ) -> StagingResult:
-    """Stage a well-differentiated GEP-NET by the AJCC 8th edition.
+    """Stage a GEP-NET by AJCC Version 9 (default) or the AJCC 8th edition.
 
     Parameters
     ----------
@@ -269,18 +383,22 @@ def stage_tumor(
         A mesenteric mass larger than 2 cm (jejunum/ileum only; makes N2).
     tumor_count:
         Number of primary tumours; more than one adds the ``(m)`` suffix to T.
+    edition:
+        ``"ajcc9"`` (AJCC Version 9, US cases diagnosed from 2024; the default) or ``"ajcc8"``
+        (AJCC 8th edition, 2017).
 
     Returns
     -------
     StagingResult
-        T, N, M, the stage group (``None`` where AJCC 8th defines none) and the rules that fired.
+        T, N, M, the stage group (``None`` where the edition defines none), the edition and the
+        rules that fired, each with its edition and how sure it is.
 
     Raises
     ------
     ValueError
         On any invalid input; the message names the bad value and lists what is allowed.
     """
-    data = site_tnm(site)
+    data = site_tnm(site, edition)
     size = _check_size(size_cm)
     level = _check_invasion(data, invasion)
     nodes = None if nodes_positive is None else _check_count("nodes_positive", nodes_positive, 0)
@@ -296,9 +414,55 @@ def stage_tumor(
     rules = [t_rule]
     if count > 1:
         rules.append(_multiple_rule(data, count))
-    rules += [*n_rules, Rule(m, m_text, data.citation), stage_rule]
+    rules += [*n_rules, _rule(data, m, m_text, "M"), stage_rule]
     t = t_rule.category + ("(m)" if count > 1 else "")
-    return StagingResult(site=site, t=t, n=n, m=m, stage=stage, rules=tuple(rules))
+    return StagingResult(site=site, t=t, n=n, m=m, stage=stage, rules=tuple(rules),
+                         edition=data.edition)
+
+
+@dataclass(frozen=True)
+class EditionComparison:
+    """One tumour staged under both editions, and what differs and why."""
+
+    results: dict[str, StagingResult]  #: by edition
+    differences: tuple[str, ...]  #: fields that differ: "t" and/or "stage"
+    reasons: tuple[EditionChange, ...]  #: the rows of :data:`EDITION_CHANGES` that explain it
+
+    @property
+    def differ(self) -> bool:
+        """Whether the editions give a different T, N, M or stage group."""
+        return bool(self.differences)
+
+
+def compare_editions(
+    site: str,
+    size_cm: float,
+    invasion: str,
+    nodes_positive: int | None,
+    metastasis: str,
+    *,
+    mesenteric_mass_gt_2cm: bool = False,
+    tumor_count: int = 1,
+) -> EditionComparison:
+    """Stage one tumour under every edition; say which categories differ and why."""
+    results = {
+        edition: stage_tumor(site, size_cm, invasion, nodes_positive, metastasis,
+                             mesenteric_mass_gt_2cm=mesenteric_mass_gt_2cm,
+                             tumor_count=tumor_count, edition=edition)
+        for edition in EDITIONS
+    }
+    first, *others = results.values()
+    differences = tuple(
+        name for name in ("t", "n", "m", "stage")
+        if any(getattr(r, name) != getattr(first, name) for r in others)
+    )
+    reasons = tuple(
+        change for change in EDITION_CHANGES
+        if change.changes_result
+        and (("stage" in differences and change.point.startswith("T1 NX M0"))
+             or ("t" in differences and change.point.startswith("Colon or rectum")))
+    )
+    return EditionComparison(results, differences, reasons)
 
 
 # --- what the widgets need ------------------------------------------------------------------------
@@ -319,24 +483,25 @@ def metastasis_options() -> tuple[tuple[str, str], ...]:
     return tuple((label, word) for word, (_m, label, _t) in METASTASIS_CATEGORIES.items())
 
 
-def t_definitions(site: str) -> tuple[tuple[str, str], ...]:
-    """Return the site's T categories and their definitions, in order."""
-    return site_tnm(site).t_definitions
+def t_definitions(site: str, edition: str = DEFAULT_EDITION) -> tuple[tuple[str, str], ...]:
+    """Return the site's T categories and their definitions under ``edition``, in order."""
+    return site_tnm(site, edition).t_definitions
 
 
-def n_definitions(site: str) -> tuple[tuple[str, str], ...]:
-    """Return the site's N categories and their definitions, in order."""
-    return site_tnm(site).n_definitions
+def n_definitions(site: str, edition: str = DEFAULT_EDITION) -> tuple[tuple[str, str], ...]:
+    """Return the site's N categories and their definitions under ``edition``, in order."""
+    return site_tnm(site, edition).n_definitions
 
 
-def m_definitions() -> tuple[tuple[str, str], ...]:
-    """Return the M categories (the same for every site) and their definitions."""
+def m_definitions(edition: str = DEFAULT_EDITION) -> tuple[tuple[str, str], ...]:
+    """Return the M categories (the same for every site and both editions) with definitions."""
+    check_edition(edition)
     return M_DEFINITIONS
 
 
-def stage_table(site: str) -> tuple[StageRow, ...]:
-    """Return the site's AJCC 8th stage table, one row per stage rule."""
-    return site_tnm(site).stage_table
+def stage_table(site: str, edition: str = DEFAULT_EDITION) -> tuple[StageRow, ...]:
+    """Return the site's stage table under ``edition``, one row per stage rule."""
+    return site_tnm(site, edition).stage_table
 
 
 def comparable_invasion(site: str, depth: str) -> str | None:
@@ -355,15 +520,21 @@ def comparable_invasion(site: str, depth: str) -> str | None:
 
 
 def compare_sites(
-    size_cm: float, depth: str, nodes_positive: int | None, metastasis: str
+    size_cm: float,
+    depth: str,
+    nodes_positive: int | None,
+    metastasis: str,
+    edition: str = DEFAULT_EDITION,
 ) -> dict[str, StagingResult | None]:
     """Stage the same tumour at every site (None where ``depth`` is not defined at a site)."""
+    check_edition(edition)
     results: dict[str, StagingResult | None] = {}
     for site in SITES:
         invasion = comparable_invasion(site, depth)
         results[site] = (
             None
             if invasion is None
-            else stage_tumor(site, size_cm, invasion, nodes_positive, metastasis)
+            else stage_tumor(site, size_cm, invasion, nodes_positive, metastasis,
+                             edition=edition)
         )
     return results

@@ -16,9 +16,19 @@ Pure data: no widget or plotting import.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
+    "EDITIONS",
+    "EDITION_LABELS",
+    "EDITION_SHORT",
+    "EDITION_SOURCE_KEYS",
+    "CONFIDENCE_WORDS",
+    "EDITION_CHANGES",
+    "EditionChange",
+    "SITE_TNM_BY_EDITION",
+    "SCOPE_NOTES",
+    "V9_T1_NX_M0_SITES",
     "InvasionLevel",
     "SizeBand",
     "StageRow",
@@ -97,6 +107,7 @@ class SiteTNM:
     n2_min_nodes: int | None = None  #: nodes for N2 (jejunum/ileum only)
     has_mesenteric_mass: bool = False  #: whether a mesenteric mass > 2 cm can make N2
     v9_t1_nx_m0_stage: str | None = None  #: AJCC version 9 stage for T1 NX M0, if it has one
+    edition: str = "ajcc8"  #: the edition this data belongs to (one of :data:`EDITIONS`)
     notes: tuple[str, ...] = ()  #: site notes and ambiguities resolved (fact base section 8)
 
     def level(self, key: str) -> InvasionLevel:
@@ -137,11 +148,12 @@ M_DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("M1c", "Metastasis both in the liver and outside it."),
 )
 
+#: The scope of the AJCC 8th NET chapters (sources: S3, S12; shown apart, in words).
 SCOPE_NOTE = (
     "These AJCC 8th edition chapters stage well-differentiated neuroendocrine tumours (NETs) "
     "only. Poorly differentiated neuroendocrine carcinomas (NEC) and mixed tumours (MiNEN) are "
-    "staged with the carcinoma system of the same organ [S3]. Hormone production does not enter "
-    "staging [S3]."
+    "staged with the carcinoma system of the same organ. Hormone production does not enter "
+    "staging."
 )
 
 # --- building blocks shared by several sites -------------------------------------------------
@@ -312,7 +324,7 @@ _AMPULLA = SiteTNM(
     n_definitions=_N01,
     stage_table=_simple_stage_table(("N1",)),
     multiple_tumours=_HIGHEST_T + " (general AJCC rule; no site footnote seen)",
-    v9_t1_nx_m0_stage="I",
+    v9_t1_nx_m0_stage=None,  # not confirmed: the v9 summary names the duodenum only
     notes=_DUODENUM.notes,
 )
 
@@ -340,7 +352,8 @@ _JEJUNUM_ILEUM = SiteTNM(
         "A mesenteric mass larger than 2 cm makes N2 even when no positive node was counted "
         "(the definition reads 'and/or'; fact base 8.5). We read it the same way when nodes "
         "were not assessed, since the mass is itself the nodal finding.",
-        "Mesenteric masses of 2 cm or less are reported but do not change N [S7].",
+        "A small mesenteric mass (2 cm or less) that is itself a positive lymph node counts "
+        "among the positive nodes (N1 when fewer than 12).",
     ),
 )
 
@@ -555,4 +568,208 @@ COMPARISON_OVERRIDES: dict[str, dict[str, str | None]] = {
     },
     "ampulla": {"mucosa": None},
     "duodenum": {"subserosa": None},
+}
+
+
+# --- editions: AJCC Version 9 beside AJCC 8th (fact base sections 1.7 and 1.8) ----------------
+
+#: The editions :func:`gepnet_widgets.staging.stage_tumor` knows, the current one first.
+EDITIONS: tuple[str, ...] = ("ajcc9", "ajcc8")
+
+#: How each edition is named to learners.
+EDITION_LABELS: dict[str, str] = {
+    "ajcc9": "AJCC Version 9 (2023; US cases diagnosed from 2024)",
+    "ajcc8": "AJCC 8th edition (2017; US cases 2018-2023)",
+}
+EDITION_SHORT: dict[str, str] = {"ajcc9": "AJCC Version 9", "ajcc8": "AJCC 8th edition"}
+
+#: The sources of each edition's rules (keys of :data:`gepnet_widgets.sources.SOURCES`).
+EDITION_SOURCE_KEYS: dict[str, tuple[str, ...]] = {
+    "ajcc9": ("S5", "S7", "S3", "S11", "S6"),
+    "ajcc8": ("AJCC8", "S1", "S2"),
+}
+
+#: How sure a rule of an edition is, in a learner's words (fact base 1.8: P, S, I).
+CONFIDENCE_WORDS: dict[str, str] = {
+    "P": "from the edition's text",
+    "S": "from a published summary",
+    "I": "no change found from the 8th edition (inferred)",
+}
+
+#: The scope of each edition's NET chapters (fact base 1.0 and 1.8) [S3, S5, S6, S12].
+SCOPE_NOTES: dict[str, str] = {
+    "ajcc8": SCOPE_NOTE,
+    "ajcc9": (
+        "These AJCC Version 9 chapters stage neuroendocrine tumours (NETs) of grade G1, G2 and "
+        "G3. Poorly differentiated neuroendocrine carcinomas (NEC) and mixed tumours (MiNEN) "
+        "are staged with the carcinoma chapter of the same organ (for the pancreas: the "
+        "exocrine pancreas chapter). Hormone production does not enter staging."
+    ),
+}
+
+#: Sites where Version 9 makes T1 NX M0 stage I (fact base 1.8, from a published summary).
+#: The ampulla is left out on purpose: the summary names the duodenum only (unverified).
+V9_T1_NX_M0_SITES: tuple[str, ...] = ("stomach", "duodenum", "appendix", "colon_rectum")
+
+
+@dataclass(frozen=True)
+class EditionChange:
+    """One row of the side-by-side table of AJCC 8th and Version 9 (fact base 1.8)."""
+
+    point: str
+    ajcc8: str
+    ajcc9: str
+    confidence: str  #: "P", "S" or "I" (see :data:`CONFIDENCE_WORDS`)
+    sources: tuple[str, ...]
+    changes_result: bool  #: whether it can change a T, N, M or stage the logic gives
+
+
+EDITION_CHANGES: tuple[EditionChange, ...] = (
+    EditionChange(
+        "T1 NX M0 (small tumour, lymph nodes not examined) at the stomach, duodenum, appendix, "
+        "colon and rectum",
+        "No stage group: the stage is unknown.",
+        "Stage I. This recognises tumours removed through an endoscope or with the appendix, "
+        "where no lymph nodes come with the specimen.",
+        "S", ("S5",), True),
+    EditionChange(
+        "T1 NX M0 at the ampulla of Vater",
+        "No stage group.",
+        "Not confirmed: the published summary names the duodenum only, not the ampulla. The "
+        "course gives no stage group here, as under the 8th edition.",
+        "I", ("S5",), False),
+    EditionChange(
+        "T1 NX M0 at the jejunum and ileum, and at the pancreas",
+        "No stage group.",
+        "Still no stage group: these sites are not in Version 9's list.",
+        "S", ("S5", "S7"), False),
+    EditionChange(
+        "Colon or rectum, a tumour of exactly 1.0 cm (no deeper than the submucosa)",
+        "T1b (T1a is smaller than 1 cm; T1b is 1 to 2 cm).",
+        "T1a (T1a is 1 cm or smaller; T1b is larger than 1 cm up to 2 cm). Stage I either way.",
+        "S", ("S3",), True),
+    EditionChange(
+        "Which tumours the chapters stage",
+        "Well-differentiated NETs (whether NET G3 is included is read differently by "
+        "different sources).",
+        "NET G1, G2 and G3; NEC and MiNEN go to the organ's carcinoma chapter.",
+        "S", ("S5", "S6"), False),
+    EditionChange(
+        "Wording of T1",
+        "Invades the lamina propria or submucosa.",
+        "Invades the mucosa or submucosa (a clarification; no size or depth limit changed).",
+        "S", ("S3", "S7"), False),
+    EditionChange(
+        "Wording of N1",
+        "Regional lymph node metastasis.",
+        "Tumour involvement of regional lymph node(s).",
+        "S", ("S3",), False),
+    EditionChange(
+        "Jejunum and ileum: a mesenteric mass of 2 cm or less",
+        "Not addressed in the 8th edition text seen.",
+        "Reported, but does not change N or the stage. A small mass that is itself a positive "
+        "lymph node still counts as a positive node.",
+        "S", ("S7",), False),
+    EditionChange(
+        "Size and depth limits, N and M categories, all other stage groups",
+        "As in the 8th edition tables.",
+        "No change found (the Version 9 tables were not seen for every site; US registries "
+        "reuse the 8th-edition code tables).",
+        "I", ("S11",), False),
+)
+
+
+def _v9_luminal_t(definitions: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Version 9 T1 wording: "mucosa or submucosa" instead of "lamina propria or submucosa"."""
+    return tuple(
+        (t, text.replace("lamina propria or submucosa", "mucosa or submucosa") if t == "T1"
+         else text)
+        for t, text in definitions
+    )
+
+
+def _v9_n(definitions: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Version 9 N wording: "tumour involvement of regional lymph node(s)"."""
+    out = []
+    for n, text in definitions:
+        if n == "N1":
+            text = text.replace("Regional lymph node metastasis",
+                                "Tumour involvement of regional lymph node(s)")
+        out.append((n, text))
+    return tuple(out)
+
+
+def _v9_stage_table(data: SiteTNM) -> tuple[StageRow, ...]:
+    if data.site not in V9_T1_NX_M0_SITES:
+        return data.stage_table
+    first, *rest = data.stage_table
+    nx_row = StageRow("I", ("T1",), ("NX",), ("M0",), "T1, NX, M0 (new in Version 9)")
+    return (first, nx_row, *rest)
+
+
+_V9_NOTES: dict[str, tuple[str, ...]] = {
+    "duodenum": ("Version 9 makes T1 NX M0 stage I here (published summary).",),
+    "ampulla": (
+        "Version 9 and T1 NX M0 at the ampulla: the published summary names the duodenum only. "
+        "Whether the ampulla is included was not confirmed, so no stage group is given.",
+    ),
+    "jejunum_ileum": (
+        "A mesenteric mass larger than 2 cm makes N2 even when no positive node was counted "
+        "(the definition reads 'and/or').",
+        "Version 9: mesenteric masses of 2 cm or less are reported but do not change N or the "
+        "stage. A small mass that is itself a positive lymph node counts among the positive "
+        "nodes (N1 when fewer than 12).",
+        "Version 9 transcription reads 'use the largest tumour to assign T' for several "
+        "tumours; this may be a transcription slip (unverified), so the course keeps the "
+        "highest T.",
+    ),
+    "colon_rectum": (
+        "Exactly 1.0 cm is T1a under Version 9 (T1a 1 cm or smaller, T1b larger than 1 cm up "
+        "to 2 cm) and T1b under the 8th edition. Stage I either way.",
+        "Whether the IIA-IIIB sub-stages are kept in Version 9 was not seen (inferred).",
+    ),
+    "pancreas": (
+        "Exactly 2.0 cm is T2 (T1 is strictly smaller than 2 cm); 4.0 cm is T2, 4.1 cm T3. "
+        "Version 9 pancreas T wording was not seen (inferred unchanged).",
+        "Version 9 stages pancreatic NET G3 explicitly.",
+    ),
+}
+
+_V9_COLON_BANDS = (
+    SizeBand(1.0, True, "T1a", "1 cm or smaller"),
+    SizeBand(2.0, True, "T1b", "larger than 1 cm, up to 2 cm"),
+    SizeBand(None, False, "T2", "larger than 2 cm"),
+)
+
+
+def _v9(data: SiteTNM) -> SiteTNM:
+    """The Version 9 data of a site: the 8th-edition data with the changes of fact base 1.8."""
+    t_definitions = _v9_luminal_t(data.t_definitions)
+    size_bands = data.size_bands
+    if data.site == "colon_rectum":
+        size_bands = _V9_COLON_BANDS
+        t_definitions = tuple(
+            (t, {"T1a": "1 cm or smaller.", "T1b": "Larger than 1 cm, up to 2 cm."}.get(t, text))
+            for t, text in t_definitions
+        )
+    keys = ("S5", "S7", "S3") if data.site == "jejunum_ileum" else ("S5", "S3", "S11")
+    if data.site == "pancreas":
+        keys = ("S5", "S6", "S11")
+    return replace(
+        data,
+        edition="ajcc9",
+        citation=data.citation.replace("AJCC 8th ed.", "AJCC Version 9"),
+        source_keys=keys,
+        size_bands=size_bands,
+        t_definitions=t_definitions,
+        n_definitions=_v9_n(data.n_definitions),
+        stage_table=_v9_stage_table(data),
+        notes=_V9_NOTES.get(data.site, data.notes),
+    )
+
+
+#: Every site's data per edition: ``SITE_TNM_BY_EDITION["ajcc9"]["stomach"]``.
+SITE_TNM_BY_EDITION: dict[str, dict[str, SiteTNM]] = {
+    "ajcc8": SITE_TNM,
+    "ajcc9": {site: _v9(data) for site, data in SITE_TNM.items()},
 }

@@ -1,4 +1,4 @@
-"""Independent checks of the AJCC 8th edition TNM staging of GEP-NETs (`gepnet_widgets.staging`).
+"""Independent checks of the AJCC 8th edition TNM staging of GEP-NETs (`edition="ajcc8"`).
 
 Every expected value below is copied by hand from the project fact base
 (``shared/reference/gepnet-facts.md``), not from the code under test:
@@ -34,10 +34,22 @@ from gepnet_widgets.staging import (
     n_definitions,
     site_label,
     site_tnm,
-    stage_table,
-    stage_tumor,
     t_definitions,
 )
+from gepnet_widgets.staging import stage_table as _stage_table
+from gepnet_widgets.staging import stage_tumor as _stage_tumor
+
+# Every check in this file is of the AJCC 8th edition (the Version 9 differences are tested in
+# test_staging_editions.py), so the edition is given explicitly.
+
+
+def stage_tumor(*args, **kwargs):
+    return _stage_tumor(*args, **{"edition": "ajcc8", **kwargs})
+
+
+def stage_table(site):
+    return _stage_table(site, edition="ajcc8")
+
 
 SEVEN_SITES = (
     "stomach",
@@ -566,7 +578,7 @@ def test_unknown_site(site):
 
 
 @pytest.mark.parametrize(
-    "func", [invasion_options, t_definitions, n_definitions, stage_table, site_label, site_tnm]
+    "func", [invasion_options, t_definitions, n_definitions, _stage_table, site_label, site_tnm]
 )
 def test_site_helpers_reject_unknown_site(func):
     with pytest.raises(ValueError, match="'liver'"):
@@ -663,5 +675,6 @@ def test_mesenteric_mass_only_at_jejunum_ileum(site):
 
 def test_module_doctests_pass():
     result = doctest.testmod(gepnet_widgets.staging, verbose=False)
+    assert result.attempted >= 8
     assert result.attempted > 0
     assert result.failed == 0

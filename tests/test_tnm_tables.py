@@ -88,7 +88,7 @@ def test_m_definitions_and_metastasis_words():
 
 @pytest.mark.parametrize("site", SEVEN_SITES)
 def test_stage_table_covers_every_combination_once(site):
-    rows = stage_table(site)
+    rows = stage_table(site, "ajcc8")
     for t in T_BASE:
         for n in _n_values(site):
             for m in M_ALL:
@@ -107,7 +107,7 @@ def test_stage_rows_well_formed(site):
         if site == "colon_rectum"
         else {"I", "II", "III", "IV"}
     )
-    for row in stage_table(site):
+    for row in stage_table(site, "ajcc8"):
         assert row.stage in allowed
         assert row.text.strip()
         assert row.t is None or set(row.t) <= set(T_BASE)
@@ -118,7 +118,7 @@ def test_stage_rows_well_formed(site):
 
 @pytest.mark.parametrize("site", SEVEN_SITES)
 def test_sources_resolve(site):
-    data = site_tnm(site)
+    data = site_tnm(site, "ajcc8")
     assert data.source_keys
     assert "AJCC8" in data.source_keys
     for key in data.source_keys:
@@ -158,7 +158,7 @@ def test_invasion_levels_non_decreasing_t(site):
 
 @pytest.mark.parametrize("site", SEVEN_SITES)
 def test_size_bands_match_fact_base(site):
-    bands = site_tnm(site).size_bands
+    bands = site_tnm(site, "ajcc8").size_bands
     got = [(b.upper_cm, b.inclusive if b.upper_cm is not None else None, b.t) for b in bands]
     assert got == SIZE_BANDS[site]
     assert all(b.rule.strip() for b in bands)
