@@ -18,7 +18,9 @@ Pure layer-1 module: standard library and :mod:`gepnet_widgets.sources` only.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
+import random
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,13 +37,18 @@ __all__ = [
     "Choice",
     "Question",
     "Score",
+    "MAX_HINT_CHARS",
     "available_lessons",
     "check_label",
+    "choice_id",
     "grade_answer",
+    "grade_choice",
+    "hint_text",
     "label_matches",
     "load_questions",
     "parse_questions",
     "score",
+    "shuffled_choices",
     "validate_questions",
 ]
 
@@ -51,7 +58,8 @@ MAX_CHOICES = 6  #: most choices a question may offer
 _DATA_DIR = ("data", "selfcheck")  # one joinpath per part: Python 3.10 takes a single child
 _DOCUMENT_REQUIRED = ("lesson", "questions")
 _QUESTION_REQUIRED = ("id", "prompt", "choices", "explanation", "sources")
-_QUESTION_OPTIONAL = ("misconception", "check")
+_QUESTION_OPTIONAL = ("misconception", "check", "hint", "objective")
+MAX_HINT_CHARS = 300  #: longest hint: a pointer to the idea, not a second explanation
 _CHOICE_FIELDS = ("text", "correct", "feedback")
 _CHECK_FIELDS = ("function", "kwargs", "field")
 _ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -80,6 +88,11 @@ class Choice:
     correct: bool
     feedback: str
 
+    @property
+    def id(self) -> str:
+        """A stable option id (from the text), so answers are checked by id, never by position."""
+        return choice_id(self.text)
+
 
 @dataclass(frozen=True)
 class Question:
@@ -99,6 +112,10 @@ class Question:
         Source keys (resolve in :data:`gepnet_widgets.sources.SOURCES`).
     misconception : str or None
         The misconception the question targets, if any.
+    hint : str or None
+        Shown after a first wrong try: points to the idea without giving the answer.
+    objective : int or None
+        The number of the lesson's learning objective the question tests (1-5), if tagged.
     check : dict or None
         ``{"function", "kwargs", "field"}``: ties the correct answer to package logic (see
         :func:`check_label`). Verified by the tests, not at load time.
@@ -111,6 +128,8 @@ class Question:
     sources: tuple[str, ...]
     misconception: str | None = None
     check: dict[str, Any] | None = field(default=None, hash=False)
+    hint: str | None = None
+    objective: int | None = None
 
     @property
     def correct_index(self) -> int:
@@ -269,6 +288,8 @@ def _build_question(q: Mapping[str, Any]) -> Question:
         sources=tuple(q["sources"]),
         misconception=q.get("misconception"),
         check=copy.deepcopy(check) if check is not None else None,
+        hint=q.get("hint"),
+        objective=q.get("objective"),
     )
 
 
@@ -339,6 +360,15 @@ def _validate_question(item: Any, number: int, seen: set[str]) -> list[str]:
             problems.append(f"{where}: {name!r} must be non-empty text")
     if item.get("misconception") is not None and not _is_text(item["misconception"]):
         problems.append(f"{where}: 'misconception' must be non-empty text or null")
+    hint = item.get("hint")
+    if hint is not None and not (_is_text(hint) and len(hint) <= MAX_HINT_CHARS):
+        problems.append(f"{where}: 'hint' must be non-empty text of at most {MAX_HINT_CHARS} "
+                        "characters, or null")
+    objective = item.get("objective")
+    if objective is not None and (
+        isinstance(objective, bool) or not isinstance(objective, int) or not 1 <= objective <= 5
+    ):
+        problems.append(f"{where}: 'objective' must be a learning objective number 1-5, or null")
     if "sources" in item:
         problems += _validate_sources(item["sources"], where)
     if "choices" in item:
@@ -500,6 +530,51 @@ def grade_answer(question: Question, choice_index: int) -> AnswerResult:
         raise ValueError(f"choice index {choice_index} out of range 0-{n - 1}")
     chosen = question.choices[choice_index]
     return AnswerResult(chosen.correct, chosen.feedback, question.correct_choice.text)
+
+
+def grade_choice(question: Question, option_id: str) -> AnswerResult:
+    """Grade one answer given by its option id (see :attr:`Choice.id`).
+
+    Raises
+    ------
+    ValueError
+        If no choice of the question has that id.
+    """
+    for i, choice in enumerate(question.choices):
+        if choice.id == option_id:
+            return grade_answer(question, i)
+    raise ValueError(f"question {question.id!r} has no option with id {option_id!r}")
+
+
+def choice_id(text: str) -> str:
+    """A short, stable id for an option: the first 8 hex digits of the SHA-256 of its text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def shuffled_choices(question: Question, seed: str) -> tuple[Choice, ...]:
+    """The question's choices in an order fixed by ``seed`` and the question id.
+
+    The same learner (seed) sees the same order every time; different learners see different
+    orders, so the position of the right answer gives nothing away.
+    """
+    rng = random.Random(f"{seed}/{question.id}")
+    order = list(question.choices)
+    rng.shuffle(order)
+    return tuple(order)
+
+
+def hint_text(question: Question) -> str:
+    """What a learner reads after a first wrong try: the question's hint, or a general pointer.
+
+    Neither names the answer.
+    """
+    if question.hint:
+        return question.hint
+    if question.objective:
+        return (f"Look again at the part of the lesson for learning objective "
+                f"{question.objective}, then try another answer.")
+    return ("Read the question again, look back at the part of the lesson it is about, and "
+            "think about which rule decides it; then try another answer.")
 
 
 def score(results: Iterable[AnswerResult | None], total: int | None = None) -> Score:

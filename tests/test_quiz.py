@@ -6,6 +6,7 @@ import ast
 import copy
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from gepnet_widgets.quiz import (
     Question,
     check_label,
     grade_answer,
+    grade_choice,
     label_matches,
     load_questions,
     parse_questions,
@@ -147,16 +149,18 @@ def test_check_agrees_with_package_logic(lesson: str, question: Question) -> Non
 
 
 def test_expected_answers_of_key_questions() -> None:
-    """Spot values from the fact base, independent of the JSON checks."""
+    """Spot values from the fact base (AJCC 8th edition), independent of the JSON checks."""
     from gepnet_widgets.staging import stage_tumor
 
-    assert stage_tumor("stomach", 1.5, "muscularis_propria", 0, "none").t == "T2"
-    assert stage_tumor("appendix", 1.5, "muscularis_propria", 0, "none").t == "T1"
-    assert stage_tumor("colon_rectum", 0.6, "submucosa", None, "none").stage is None
-    multiple = stage_tumor("jejunum_ileum", 1.2, "subserosa", 0, "none", tumor_count=2)
+    assert stage_tumor("stomach", 1.5, "muscularis_propria", 0, "none", edition="ajcc8").t == "T2"
+    assert stage_tumor("appendix", 1.5, "muscularis_propria", 0, "none", edition="ajcc8").t == "T1"
+    nx = stage_tumor("colon_rectum", 0.6, "submucosa", None, "none", edition="ajcc8")
+    assert nx.stage is None
+    multiple = stage_tumor("jejunum_ileum", 1.2, "subserosa", 0, "none", tumor_count=2,
+                           edition="ajcc8")
     assert (multiple.t, multiple.stage) == ("T3(m)", "II")
     fat = stage_tumor("pancreas", 3.0, "peripancreatic_fat", 0, "none")
-    assert fat.t == stage_tumor("pancreas", 3.0, "pancreas", 0, "none").t == "T2"
+    assert fat.t == stage_tumor("pancreas", 3.0, "pancreas", 0, "none", edition="ajcc8").t == "T2"
 
 
 @pytest.mark.parametrize(
@@ -275,8 +279,8 @@ BAD_CASES = {
         ["duplicate id 'q-one'"],
     ),
     "unknown question field": (
-        _break(("questions", 0, "hint"), "x"),
-        ["q-one", "unknown field 'hint'"],
+        _break(("questions", 0, "hnit"), "x"),
+        ["q-one", "unknown field 'hnit'"],
     ),
     "unknown choice field": (
         _break(("questions", 0, "choices", 0, "feedbak"), "x"),
@@ -434,3 +438,84 @@ def test_good_fixture_untouched_by_validation() -> None:
     validate_questions(raw)
     parse_questions(raw)
     assert raw == before
+
+
+# -- bank balance: option length and position give nothing away -------------------------------
+
+
+def _strictly_longest(q: Question) -> bool:
+    others = [len(c.text) for c in q.choices if not c.correct]
+    return len(q.correct_choice.text) > max(others)
+
+
+@pytest.mark.parametrize("lesson", quiz.available_lessons())
+def test_correct_option_is_rarely_the_longest(lesson: str) -> None:
+    """A learner who always picks the longest answer must not pass (issue 14)."""
+    questions = load_questions(lesson)
+    longest = [q.id for q in questions if _strictly_longest(q)]
+    assert len(longest) <= len(questions) / 3, (
+        f"{lesson}: the correct option is the longest in {len(longest)} of {len(questions)} "
+        f"questions (at most a third allowed): {', '.join(longest)}"
+    )
+
+
+@pytest.mark.parametrize("lesson", quiz.available_lessons())
+def test_correct_option_position_is_spread(lesson: str) -> None:
+    """In the data, no one position holds more than 40% of the right answers (options are also
+    shuffled on screen, but the static pages and printed handouts show the data's order)."""
+    questions = load_questions(lesson)
+    positions = Counter(q.correct_index for q in questions)
+    position, n = positions.most_common(1)[0]
+    assert n <= 0.4 * len(questions), (
+        f"{lesson}: {n} of {len(questions)} right answers are option {position + 1} "
+        f"(at most 40% allowed); positions: {dict(sorted(positions.items()))}"
+    )
+
+
+def test_balance_rule_counts_what_it_says() -> None:
+    q = _question()  # B is right; A and C are as long
+    assert not _strictly_longest(q)
+    longer = Question(id="l", prompt="?", explanation="e", sources=("S1",), choices=(
+        Choice("short", False, "f"), Choice("the longest answer", True, "f")))
+    assert _strictly_longest(longer)
+
+
+# -- shuffling and option ids -------------------------------------------------------------------
+
+
+def test_option_ids_are_stable_and_distinct_in_every_bank() -> None:
+    for lesson, q in _all_questions():
+        ids = [c.id for c in q.choices]
+        assert len(set(ids)) == len(ids), f"{lesson}/{q.id}"
+        assert all(re.fullmatch(r"[0-9a-f]{8}", i) for i in ids)
+    assert quiz.choice_id("T2") == quiz.choice_id("T2") != quiz.choice_id("T3")
+
+
+def test_shuffle_is_stable_per_seed_and_a_permutation() -> None:
+    q = load_questions(LESSON)[0]
+    a = quiz.shuffled_choices(q, "learner-a")
+    assert a == quiz.shuffled_choices(q, "learner-a")
+    assert sorted(c.text for c in a) == sorted(c.text for c in q.choices)
+    assert len({quiz.shuffled_choices(q, f"s{i}") for i in range(20)}) > 1
+
+
+def test_grade_choice_goes_by_id() -> None:
+    q = _question()
+    assert grade_choice(q, q.choices[1].id).correct is True
+    assert grade_choice(q, q.choices[0].id) == AnswerResult(False, "fa", "B")
+    with pytest.raises(ValueError, match="no option with id"):
+        grade_choice(q, "deadbeef")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "fragment"),
+    [("hint", "", "'hint'"), ("hint", "x" * 301, "'hint'"), ("objective", 0, "'objective'"),
+     ("objective", 6, "'objective'"), ("objective", True, "'objective'")],
+)
+def test_hint_and_objective_are_validated(field: str, value: Any, fragment: str) -> None:
+    raw = _break(("questions", 0, field), value)
+    assert any(fragment in p for p in validate_questions(raw))
+    good = _break(("questions", 0, "hint"), "Think about the wall layers.")
+    good["questions"][0]["objective"] = 2
+    (q, _) = parse_questions(good)
+    assert (q.hint, q.objective) == ("Think about the wall layers.", 2)
