@@ -682,6 +682,8 @@ _ENTRIES = (
         "v3.2025, which still prints the 2019 table, and on reviews of the 2022 classification.",
         2022,
         level="unverified",
+        takes="That WHO 2022 keeps the WHO 2019 grade cut-offs for GEP-NETs (not yet checked "
+        "against the paper).",
     ),
     Source(
         "S14",
@@ -694,6 +696,8 @@ _ENTRIES = (
         "was read in reviews (World J Gastroenterol 2022 mini-reviews: 'at least 30%' and "
         "'more than 30%').",
         2020,
+        takes="What a MiNEN is: a neuroendocrine and a non-neuroendocrine part, each at least "
+        "30% of the tumour (some reviews write more than 30%).",
     ),
     Source(
         "NEN_TERMS2024",
@@ -767,7 +771,7 @@ _ENTRIES = (
     ),
     Source(
         "INSULINOMA_MED",
-        "Medscape insulinoma treatment; Gill et al. 1997 (diazoxide)",
+        "Medscape insulinoma treatment, 2017; Gill et al. 1997 (diazoxide)",
         "Ali ZA. Insulinoma treatment and management (Medscape eMedicine, updated 2017); Gill GV, "
         "Rauf O, MacFarlane IA. Diazoxide treatment for insulinoma: a national UK survey. "
         "Postgrad Med J 1997;73:640-641 (abstract seen). Supports: medical control of "
@@ -822,12 +826,13 @@ _ENTRIES = (
     ),
     Source(
         "ENETS2023_CRC",
-        "ENETS 2023 colorectal NET guidance",
+        "ENETS colorectal NET guidance, 2023",
         "Rinke A et al. European Neuroendocrine Tumor Society (ENETS) 2023 guidance paper for "
         "colorectal neuroendocrine tumours. J Neuroendocrinol 2023, doi:10.1111/jne.13309 "
-        "(title page seen only). Cited for: no routine receptor imaging before removing a small "
-        "localised low-grade rectal NET; the course has not checked this against the text.",
+        "(title page seen only). Supports: no routine receptor imaging before removing a small "
+        "localised low-grade rectal NET (not yet checked against the guidance text).",
         2023,
+        level="unverified",
     ),
     Source(
         "SOHN2015",
@@ -842,7 +847,7 @@ _ENTRIES = (
     ),
     Source(
         "GUT_CELLS_TABLE",
-        "Neuroendocrine tumors: a nosologic framework (textbook chapter)",
+        "Textbook chapter on NET classification, undated (accessed 2026)",
         "Neuroendocrine tumors: a nosologic framework, textbook chapter reproduced at "
         "abdominalkey.com (undated, accessed 2026); table of gut and pancreatic endocrine cells. "
         "Supports: alpha cells glucagon, beta cells insulin, delta cells somatostatin, PP cells "
@@ -850,16 +855,16 @@ _ENTRIES = (
         "serotonin (stomach to rectum, including the appendix); ECL cells histamine (stomach); L "
         "cells GLP-1 and peptide YY (rectum, small intestine); gut endocrine cells detect what "
         "is in the gut and act through nerve, local (paracrine) and blood-borne routes.",
-        2026,
+        None,
     ),
     Source(
         "RCA_APPENDIX",
-        "Rare Cancers Australia, appendiceal NETs",
+        "Rare Cancers Australia, appendiceal NETs, undated (accessed 2026)",
         "Rare Cancers Australia knowledge base: appendiceal neuroendocrine tumours "
         "(rarecancers.org.au; undated, accessed 2026). Supports: appendiceal NETs are a rare "
         "form of cancer that involve the enterochromaffin cells, which most commonly make "
         "serotonin.",
-        2026,
+        None,
     ),
     Source(
         "NET_MALIGNANT2017",
@@ -868,6 +873,104 @@ _ENTRIES = (
         "abstract seen). Supports: since WHO 2010 these tumours, as a category, are considered "
         "malignant; most rectal NETs are small, well differentiated, with a good prognosis.",
         2017,
+    ),
+    Source(
+        "PROMID_JCO2009",
+        "PROMID trial, J Clin Oncol 2009",
+        "Rinke A, Müller HH, Schade-Brittinger C, et al. Placebo-controlled, double-blind, "
+        "prospective, randomized study on the effect of octreotide LAR in the control of tumor "
+        "growth in patients with metastatic neuroendocrine midgut tumors: a report from the "
+        "PROMID Study Group. J Clin Oncol 2009;27(28):4656-4663. doi:10.1200/JCO.2009.22.8510 "
+        "(abstract read via PubMed). Supports: octreotide LAR 30 mg monthly vs placebo in 85 "
+        "patients; median time to tumour progression 14.3 vs 6 months, HR 0.34 (95% CI "
+        "0.20-0.59).",
+        2009,
+        level="primary",
+    ),
+    Source(
+        "MSD_CARCINOID",
+        "MSD Manual Professional, GI NETs and carcinoid syndrome, undated (accessed 2026)",
+        "MSD Manual Professional Version. Gastrointestinal neuroendocrine tumors and carcinoid "
+        "syndrome (msdmanuals.com; undated, accessed 2026). Supports: guidelines recommend "
+        "octreotide or lanreotide as first-line treatment for symptomatic carcinoid syndrome; "
+        "telotristat for diarrhoea not controlled by them. The NCCN and ESMO text on receptor "
+        "imaging before symptom control was not reachable; a clinical-reference text seen in a "
+        "copy states that a positive receptor scan predicts a good response but that positive "
+        "imaging has not been established as necessary before starting these drugs.",
+        None,
+    ),
+    Source(
+        "MATEJ2016",
+        "Matej et al., Hormones 2016 (glycaemic control in insulinoma)",
+        "Matej A, Bujwid H, Wroński J. Glycemic control in patients with insulinoma. Hormones "
+        "(Athens) 2016;15(4):489-499. doi:10.14310/horm.2002.1706 (abstract read). Supports: "
+        "medical control of hypoglycaemia in insulinoma includes diet, diazoxide, somatostatin "
+        "analogues and the mTOR inhibitor everolimus.",
+        2016,
+        level="primary",
+    ),
+    Source(
+        "ENDOTEXT_INSULINOMA",
+        "Endotext, Insulinoma (NCBI Bookshelf), 2023",
+        "Endotext [Internet], chapter Insulinoma (NCBI Bookshelf; last update 4 April 2023; "
+        "abstract read). Supports: if hyperinsulinaemia and hypoglycaemia persist, diazoxide "
+        "(with a thiazide diuretic) relieves hypoglycaemia; GLP-1 receptor PET localises benign "
+        "insulinomas.",
+        2023,
+        level="primary",
+    ),
+    Source(
+        "ENETS_ECHO2009",
+        "ENETS standards of care: echocardiography, 2009",
+        "Plöckinger U, Gustafsson B, Ivan D, Szpak W, Davar J, et al. ENETS consensus guidelines "
+        "for the standards of care in neuroendocrine tumors: echocardiography. "
+        "Neuroendocrinology 2009;90:190-193 (introduction read as reproduced by the Carcinoid "
+        "Cancer Foundation). Supports: carcinoid heart disease in 40-50% of people with "
+        "carcinoid syndrome; early diagnosis is required in each patient with carcinoid "
+        "syndrome; echocardiography is the gold standard for detecting it.",
+        2009,
+    ),
+    Source(
+        "GEURTS2020",
+        "Geurts, J Gastrointest Oncol 2020 (inherited syndromes and pancreatic NETs)",
+        "Geurts JL. Inherited syndromes involving pancreatic neuroendocrine tumors. J "
+        "Gastrointest Oncol 2020;11(3):559-566. doi:10.21037/jgo.2020.03.09 (abstract read). "
+        "Supports: about 10% of pancreatic NETs are due to an inherited syndrome (MEN1, MEN4, "
+        "VHL, NF1, tuberous sclerosis complex); hallmarks include multiple primary tumours and "
+        "an earlier age at diagnosis (usually under 40).",
+        2020,
+        level="primary",
+    ),
+    Source(
+        "S24",
+        "The Healing NET Foundation, pathology page, undated (accessed 2026)",
+        "The Healing NET Foundation. Pathology of neuroendocrine tumours (thehealingnet.org; web "
+        "page, undated; low authority, immunostain examples only). Supports: CDX2 suggests an "
+        "intestinal origin and TTF-1 a lung origin.",
+        None,
+        takes="Which immunostains suggest where a tumour started (CDX2: intestine; TTF-1: lung).",
+    ),
+    Source(
+        "GRAHAM2012",
+        "Graham et al., ISL1 in NETs, USCAP abstract 2012",
+        "Graham RP, Shrestha B, Caron BL, Smyrk TC, Grogg KL, Lloyd RV, Zhang L. Is Islet 1 "
+        "(Isl1) a sensitive and specific marker for pancreatic neuroendocrine tumors and their "
+        "metastases? USCAP 2012 annual meeting, abstract 1848 (abstract read). Supports: ISL1 "
+        "positive in 90% of pancreatic, 89% of duodenal and 6% of ileal primary NETs.",
+        2012,
+        level="primary",
+        takes="ISL1 staining is common in pancreatic and duodenal NETs and rare in ileal NETs.",
+    ),
+    Source(
+        "KRENNING_RADIOPAEDIA",
+        "Radiopaedia, Krenning score, 2021",
+        "Bell DJ et al. Krenning score of neuroendocrine tumour uptake. Radiopaedia.org (last "
+        "revised 1 September 2021); after Kwekkeboom DJ, Krenning EP, Somatostatin receptor "
+        "imaging, Semin Nucl Med 2002;32:84-91. Supports: uptake scored against normal liver "
+        "and spleen (1 much lower than liver, 2 about equal to liver, 3 greater than liver, "
+        "4 greater than spleen).",
+        2021,
+        takes="What the Krenning score's four levels mean.",
     ),
 )
 

@@ -17,6 +17,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import html
 import re
 import shutil
@@ -36,6 +37,8 @@ NOTEBOOKS = ROOT / "notebooks"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "site_template"
 TEMPLATE_NAME = "gepnet_site"
 LESSON_GLOB = "[0-9][0-9]_*.ipynb"
+REFERENCES = "references.ipynb"  # the course's reference list (Markdown only, not executed)
+CITATION = ROOT / "CITATION.cff"
 EDU_LINE = "This course is for education only. It is not for decisions about anyone's care."
 
 Executor = Callable[[Path], Any]  # path -> executed NotebookNode
@@ -76,12 +79,13 @@ def lesson_title(nb: Any, fallback: str) -> str:
     return fallback
 
 
-_LESSON_LINK = re.compile(r'(href=")(\d\d_[\w.-]+?)\.ipynb((?:#[^"]*)?")')
+_LESSON_LINK = re.compile(r'(href=")(\d\d_[\w.-]+?|references)\.ipynb((?:#[^"]*)?")')
 _RELATIVE_SRC = re.compile(r'\s(?:src|href)="(?!data:|https?:|mailto:|#|/)([^"]+)"')
 
 
 def rewrite_lesson_links(page: str) -> str:
-    """Links to other lessons (``03_tnm_staging.ipynb``) point at their pages (``.html``)."""
+    """Links to other lessons (``03_tnm_staging.ipynb``) and to the reference list
+    (``references.ipynb#S1``) point at their pages (``.html``)."""
     return _LESSON_LINK.sub(r"\1\2.html\3", page)
 
 
@@ -107,6 +111,33 @@ def export_html(nb: Any, name: str) -> str:
     return rewrite_lesson_links(body)
 
 
+def course_version(citation: Path = CITATION) -> str:
+    """The course version from ``CITATION.cff`` (``version: 0.2.0``), or ``"unknown"``."""
+    if citation.is_file():
+        m = re.search(r"^version:\s*['\"]?([^'\"\s]+)", citation.read_text(encoding="utf-8"),
+                      flags=re.M)
+        if m:
+            return m.group(1)
+    return "unknown"
+
+
+def stamp_text(version: str, built: dt.date) -> str:
+    """The line every page ends with: course version and build date."""
+    months = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+    return (f"Course version {version}; page built on {built.day} {months[built.month - 1]} "
+            f"{built.year}.")
+
+
+def add_stamp(page: str, version: str, built: dt.date) -> str:
+    """``page`` with the version-and-date line as a footer before ``</body>``."""
+    footer = (f'<footer class="gepnet-site-stamp" style="font-family:sans-serif;'
+              f'font-size:0.85em;color:#595959;max-width:48em;margin:2em auto;padding:0 1em">'
+              f"{html.escape(stamp_text(version, built))}</footer>")
+    head, sep, tail = page.rpartition("</body>")
+    return f"{head}{footer}{sep}{tail}" if sep else page + footer
+
+
 def _copy_assets(page: str, source_dir: Path, out: Path) -> None:
     """Copy files a page links to relatively (images next to a notebook), if they exist."""
     for rel in set(_RELATIVE_SRC.findall(page)):
@@ -119,8 +150,10 @@ def _copy_assets(page: str, source_dir: Path, out: Path) -> None:
         shutil.copy2(src, dest)
 
 
-def index_html(pages: Sequence[SitePage]) -> str:
-    """The site's start page: the lessons, in order, and what the pages are."""
+def index_html(pages: Sequence[SitePage], references: str | None = None) -> str:
+    """The site's start page: the lessons, in order, the reference list, what the pages are."""
+    refs = (f'<p><a href="{html.escape(references)}">References: the sources this course '
+            f"uses</a></p>" if references else "")
     items = "".join(
         f'<li><a href="{html.escape(p.page.name)}">{html.escape(p.title)}</a></li>'
         for p in pages
@@ -138,6 +171,7 @@ padding: 0 1em; line-height: 1.5 }} a {{ color: #005A8C }}</style></head>
 looked then: its picture, its settings and its result. To use the controls, open the notebooks
 in Jupyter (Binder, a JupyterHub or your computer) or in app mode (Voila).</p>
 <ol class="gepnet-site-lessons">{items}</ol>
+{refs}
 </main></body></html>
 """
 
@@ -165,18 +199,27 @@ def build(
         Progress messages.
     """
     out.mkdir(parents=True, exist_ok=True)
+    version, built = course_version(), dt.date.today()
     pages = []
     for path in paths if paths is not None else lesson_paths(notebooks):
         start = time.monotonic()
         nb = executor(path)
         page = out / f"{path.stem}.html"
-        body = export_html(nb, path.stem)
+        body = add_stamp(export_html(nb, path.stem), version, built)
         page.write_text(body, encoding="utf-8")
         _copy_assets(body, path.parent, out)
         took = time.monotonic() - start
         pages.append(SitePage(path, page, lesson_title(nb, path.stem), took))
         log(f"{page} ({len(body) // 1024} KB, {took:.1f} s)")
-    (out / "index.html").write_text(index_html(pages), encoding="utf-8")
+    references = None
+    if (notebooks / REFERENCES).is_file():
+        ref_nb = nbformat.read(notebooks / REFERENCES, as_version=4)
+        body = add_stamp(export_html(ref_nb, "references"), version, built)
+        (out / "references.html").write_text(body, encoding="utf-8")
+        references = "references.html"
+        log(f"{out / references}")
+    index = add_stamp(index_html(pages, references), version, built)
+    (out / "index.html").write_text(index, encoding="utf-8")
     log(f"{out / 'index.html'}: {len(pages)} lessons")
     return pages
 

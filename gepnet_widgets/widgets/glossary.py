@@ -10,9 +10,9 @@ import html
 import ipywidgets as widgets
 
 from ..glossary import GLOSSARY, LESSON_TITLES, Entry, search
-from ..sources import SOURCES
 from ..style import MUTED, TEXT
 from .base import labelled
+from .citations import sources_inline
 from .static import STATIC_CLASS, STATIC_CSS, FallbackBox, StaticView
 
 __all__ = ["Glossary"]
@@ -32,8 +32,7 @@ def entry_html(entry: Entry) -> str:
     """One entry as HTML: term, other words, definition, sources and the lesson that teaches it."""
     also = f' <span style="color:{MUTED}">(also: {html.escape(", ".join(entry.aliases[:6]))})' \
         "</span>" if entry.aliases else ""
-    cited = "; ".join(html.escape(SOURCES[k].short) for k in entry.sources)
-    source = f" Sources: {cited}." if cited else ""
+    source = f" {sources_inline(entry.sources)}." if entry.sources else ""
     kind = "" if entry.technical else " <i>(a name)</i>"
     return (
         f'<div class="gepnet-glossary-entry" style="margin:0 0 8px">'
