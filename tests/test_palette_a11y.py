@@ -44,8 +44,10 @@ MACHADO_2009 = {
 }
 #: Minimum CIEDE2000 distance between any two categorical colours, with and without CVD.
 MIN_DELTA_E = 10.0
-#: The highlighted row of definition tables (gepnet_widgets.widgets.base.definition_table).
-TABLE_HIGHLIGHT_FILL = "#FDEBD9"
+#: The highlighted row of definition tables (gepnet_widgets.widgets.base.definition_table):
+#: ``style.CSS_MARK_BG`` (translucent vermillion, 0.18) over a white page. Its values in light
+#: and dark themes are checked in tests/test_theme_tokens.py.
+TABLE_HIGHLIGHT_FILL = "#F7E2D1"
 
 
 # --------------------------------------------------------------------------- colour science
@@ -182,9 +184,11 @@ def test_html_colours_meet_wcag_aa(fg: str, bg: str, minimum: float) -> None:
 
 
 def test_table_highlight_fill_is_the_one_base_uses() -> None:
+    from gepnet_widgets.style import CSS_MARK_BG
     from gepnet_widgets.widgets.base import definition_table
 
-    assert f"background:{TABLE_HIGHLIGHT_FILL}" in definition_table((("A", "a"),), "A", "c")
+    assert CSS_MARK_BG.endswith("rgba(213, 94, 0, 0.18))")  # TABLE_HIGHLIGHT_FILL on white
+    assert f"background:{CSS_MARK_BG}" in definition_table((("A", "a"),), "A", "c")
 
 
 # --------------------------------------------------------------------------- figure text

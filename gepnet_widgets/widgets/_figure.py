@@ -6,6 +6,10 @@ static rest once, keeps it as a background, and on later updates only restores t
 and draws the animated artists over it (blitting), then encodes the pixels as PNG. Rendering
 through ``widgets.HTML`` (not ``widgets.Image``) lets the picture carry alt text, which axe-core
 requires and screen readers read.
+
+Every figure follows one rule in every theme: the picture keeps its light canvas (its text and
+colours are checked on white) and sits in a frame, a thin border around a light mat
+(:data:`gepnet_widgets.style.CSS_FIGURE_FRAME`), so on a dark page it reads as a picture.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from PIL import Image
 
-from ..style import FIGURE_DPI
+from ..style import CSS_FIGURE_FRAME, FIGURE_DPI
 
 __all__ = ["FigureView", "png_bytes", "img_tag"]
 
@@ -48,12 +52,22 @@ def png_bytes(canvas: FigureCanvasAgg, palette: bool = False) -> bytes:
     return buf.getvalue()
 
 
+#: The frame's padding plus border on each side, in pixels (kept out of the picture's width,
+#: so a picture shown at full width is not rescaled).
+FRAME_PX = 5
+
+
 def img_tag(png: bytes, alt: str, width_px: int) -> str:
-    """Return an ``<img>`` element embedding ``png`` with escaped ``alt`` text."""
+    """Return an ``<img>`` element embedding ``png`` with escaped ``alt`` text, in its frame.
+
+    The frame (light mat and border) is the ``<img>``'s own padding and border, so the picture
+    is one element wherever it is shown (live widget, static page).
+    """
     data = base64.b64encode(png).decode("ascii")
     return (
-        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
-        f'style="max-width:100%;width:{width_px}px;height:auto">'
+        f'<img class="gepnet-frame" src="data:image/png;base64,{data}" '
+        f'alt="{html.escape(alt, quote=True)}" style="{CSS_FIGURE_FRAME};'
+        f'max-width:calc(100% - {2 * FRAME_PX}px);width:{width_px}px;height:auto">'
     )
 
 

@@ -15,7 +15,10 @@ does, in the page, for every widget present and future (a ``MutationObserver``):
   share a ``name`` (one Tab stop, arrow keys move the choice, "2 of 4" is announced);
 * a scroll box inside a widget (``Layout(overflow="auto")``) with nothing focusable in it
   becomes focusable, so keyboard users can scroll it;
-* a page with no ``main`` landmark (Voila) gets one around the rendered cells.
+* a page with no ``main`` landmark (Voila) gets one around the rendered cells;
+* the course's stylesheet (:data:`gepnet_widgets.style.THEME_CSS`: per-theme colour tokens,
+  forced-colours rules, self-check options beside their radio buttons) goes into the page's
+  ``<head>``, so it stays when the output that delivered it is cleared.
 
 The script is idempotent and small; :func:`deliver_a11y_script` displays it once per kernel
 (the explorers and the self-check call it when they are displayed). JupyterLab runs scripts in
@@ -25,12 +28,24 @@ nbconvert pages include it harmlessly.
 
 from __future__ import annotations
 
+import json
+
+from ..style import THEME_CSS
+
 __all__ = ["A11Y_SCRIPT", "a11y_html", "deliver_a11y_script", "reset_delivery"]
 
 #: The page script (plain ES2017, no dependencies). Safe to run more than once.
 A11Y_SCRIPT = r"""
 (function () {
   "use strict";
+  var css = __GEPNET_THEME_CSS__;
+  var sheet = document.getElementById("gepnet-theme-css");
+  if (!sheet) {
+    sheet = document.createElement("style");
+    sheet.id = "gepnet-theme-css";
+    (document.head || document.documentElement).appendChild(sheet);
+  }
+  if (sheet.textContent !== css) sheet.textContent = css;
   if (window.__gepnetA11y) { window.__gepnetA11y.fixAll(); return; }
   var setAttr = function (el, name, value) {
     if (value === null) { if (el.hasAttribute(name)) el.removeAttribute(name); }
@@ -159,15 +174,20 @@ A11Y_SCRIPT = r"""
   window.__gepnetA11y = { fixAll: fixAll, observer: observer, version: 1 };
   fixAll();
 })();
-"""
+""".replace("__GEPNET_THEME_CSS__", json.dumps(THEME_CSS))
 
 _delivered = False
 
 
 def a11y_html() -> str:
-    """The script as an HTML snippet (an invisible marker element and the ``<script>``)."""
+    """The script as an HTML snippet: an invisible marker, the stylesheet, the ``<script>``.
+
+    The ``<style>`` serves pages that do not run scripts; the script also copies it into the
+    page's ``<head>``.
+    """
     return (
         '<div class="gepnet-a11y" hidden></div>'
+        f'<style class="gepnet-theme-css">{THEME_CSS}</style>'
         f'<script type="text/javascript">{A11Y_SCRIPT}</script>'
     )
 

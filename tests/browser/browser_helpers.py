@@ -491,3 +491,146 @@ def axe_serious_content(nodes: list[dict[str, Any]]) -> list[str]:
         for n in nodes
         if n["where"] == "content" and n["impact"] in SERIOUS
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# Text contrast (WCAG 1.4.3) against the effective background
+# --------------------------------------------------------------------------------------------
+
+# Every visible text element under ``roots`` (cell outputs and rendered Markdown), its text and
+# background colours, and its contrast ratio. The background is found by walking up the
+# ancestors to the first opaque background colour and compositing the semi-transparent ones
+# over it (the canvas is white if none is opaque); the text colour's own alpha and the
+# ancestors' opacity are composited too. Text drawn over a background image is skipped
+# (reported as ``on_image``). Form controls count with their shown value (select, text input).
+# Disabled controls are exempt (WCAG 1.4.3 "inactive user interface components").
+_CONTRAST_JS = r"""(rootSelector) => {
+  const parse = (s) => {
+    let m = /^rgba?\(([^)]+)\)$/.exec(s || '');
+    if (m) {
+      const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+      return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+    }
+    m = /^color\(srgb ([^)]+)\)$/.exec(s || '');
+    if (m) {
+      const p = m[1].split(/[\s\/]+/).filter(Boolean).map(Number);
+      return [p[0] * 255, p[1] * 255, p[2] * 255, p.length > 3 ? p[3] : 1];
+    }
+    return null;
+  };
+  const over = (top, a, under) => [0, 1, 2].map((i) => a * top[i] + (1 - a) * under[i]);
+  const lum = (c) => {
+    const ch = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92
+      : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
+  };
+  const hex = (c) => '#' + c.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('');
+  const background = (el) => {
+    const layers = [];
+    let onImage = false;
+    for (let a = el; a; a = a.parentElement) {
+      const cs = getComputedStyle(a);
+      if (cs.backgroundImage && cs.backgroundImage !== 'none') onImage = true;
+      const c = parse(cs.backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let bg = [255, 255, 255];
+    for (let i = layers.length - 1; i >= 0; i--) bg = over(layers[i], layers[i][3], bg);
+    return {bg, onImage};
+  };
+  const opacity = (el) => {
+    let o = 1;
+    for (let a = el; a; a = a.parentElement) o *= parseFloat(getComputedStyle(a).opacity || '1');
+    return o;
+  };
+  const where = (el) => {
+    const parts = [];
+    for (let a = el; a && parts.length < 4; a = a.parentElement) {
+      const own = [...a.classList].filter((k) => k.startsWith('gepnet') || k.startsWith('widget'));
+      if (a === el || own.length) parts.unshift(a.tagName.toLowerCase()
+        + own.slice(0, 2).map((k) => '.' + k).join(''));
+      if (own.some((k) => k.startsWith('gepnet'))) break;
+    }
+    return parts.join(' > ');
+  };
+  const disabled = (el) => !!el.closest(
+    ':disabled, [disabled], [aria-disabled="true"], .mod-disabled');
+  const elements = new Map();
+  const add = (el, text) => {
+    if (!el || elements.has(el) || !text.trim()) return;
+    elements.set(el, text.replace(/\s+/g, ' ').trim());
+  };
+  const roots = [...document.querySelectorAll(rootSelector)];
+  for (const root of roots) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      let el = n.parentElement;
+      if (!el || el.closest('script, style, noscript, template')) continue;
+      const select = el.closest('select');
+      if (select) { add(select, select.selectedIndex >= 0
+        ? select.options[select.selectedIndex].text : ''); continue; }
+      add(el, n.textContent);
+    }
+    for (const input of root.querySelectorAll(
+        'input[type=text], input[type=number], input:not([type]), textarea'))
+      add(input, input.value || input.placeholder || '');
+  }
+  const out = [];
+  let skippedImage = 0;
+  for (const [el, text] of elements) {
+    if (el.closest('.jp-InputArea, .jp-Cell-inputWrapper .jp-Editor')) continue;
+    if (!el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) continue;
+    const rect = el.getBoundingClientRect();
+    if (rect.width * rect.height < 4) continue;  // visually hidden (screen-reader-only) text
+    if (disabled(el)) continue;
+    const cs = getComputedStyle(el);
+    const {bg, onImage} = background(el);
+    if (onImage) { skippedImage++; continue; }
+    const fgRaw = parse(cs.color);
+    if (!fgRaw) continue;
+    const fg = over(fgRaw, fgRaw[3] * opacity(el), bg);
+    const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+    const ratio = (l1 + 0.05) / (l2 + 0.05);
+    const size = parseFloat(cs.fontSize);
+    const bold = parseInt(cs.fontWeight, 10) >= 700;
+    const large = size >= 24 || (bold && size >= 18.66);
+    const need = large ? 3 : 4.5;
+    const cell = el.closest('.jp-Cell');
+    out.push({text: text.slice(0, 90), ratio: Math.round(ratio * 100) / 100, need,
+              fg: hex(fg), bg: hex(bg), size, bold, where: where(el),
+              cell: cell ? [...document.querySelectorAll('.jp-Cell')].indexOf(cell) : -1});
+  }
+  return {elements: out, skippedImage};
+}"""
+
+#: Where the course's text is: cell outputs (widgets, HTML) and rendered Markdown, not code.
+CONTENT_ROOTS = ".jp-OutputArea-output, .jp-RenderedMarkdown, .jp-MarkdownOutput"
+
+
+def measure_contrast(page: Any, roots: str = CONTENT_ROOTS) -> dict[str, Any]:
+    """``{"elements": [{text, ratio, need, fg, bg, size, bold, where, cell}], "skippedImage"}``.
+
+    ``need`` is WCAG AA's minimum for that text (4.5, or 3 for large text: at least 24 px, or
+    18.66 px and bold); an element fails when ``ratio < need``.
+    """
+    return page.evaluate(_CONTRAST_JS, roots)
+
+
+def wait_until_settled(page: Any, quiet_ms: int = 1_200, timeout_ms: int = 30_000) -> None:
+    """Wait until the page's DOM has not changed for ``quiet_ms`` (widgets done rendering)."""
+    page.evaluate(
+        """([quiet, limit]) => new Promise((resolve) => {
+          let last = performance.now();
+          const start = last;
+          const obs = new MutationObserver(() => { last = performance.now(); });
+          obs.observe(document.documentElement, {subtree: true, childList: true,
+                                                 attributes: true, characterData: true});
+          const tick = () => {
+            const now = performance.now();
+            if (now - last >= quiet || now - start >= limit) { obs.disconnect(); resolve(); }
+            else setTimeout(tick, 100);
+          };
+          tick();
+        })""",
+        [quiet_ms, timeout_ms],
+    )
