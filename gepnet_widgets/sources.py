@@ -972,6 +972,144 @@ _ENTRIES = (
         2021,
         takes="What the Krenning score's four levels mean.",
     ),
+    Source(
+        "MURUGESAN2009",
+        "Murugesan et al., Aliment Pharmacol Ther 2009 (hypergastrinaemia)",
+        "Murugesan SVM, Varro A, Pritchard DM. Review article: strategies to determine whether "
+        "hypergastrinaemia is due to Zollinger-Ellison syndrome rather than a more common benign "
+        "cause. Aliment Pharmacol Ther 2009;29(10):1055-1068 (full text seen as reproduced on "
+        "Medscape). Supports: proton-pump inhibitors and H2 blockers both raise fasting gastrin "
+        "(by lowering stomach acid); H. pylori infection and chronic atrophic gastritis are other "
+        "common causes; stopping a PPI before a gastrin test risks complicated peptic ulcer "
+        "disease.",
+        2009,
+        level="primary",
+    ),
+    Source(
+        "TORMEY1995",
+        "Tormey and FitzGerald, 1995 (urine 5-HIAA)",
+        "Tormey WP, FitzGerald RJ. The clinical and laboratory correlates of an increased "
+        "urinary 5-hydroxyindoleacetic acid. Postgrad Med J 1995 (abstract seen). Supports: "
+        "specificity 88%, but urine 5-HIAA is relatively insensitive for finding carcinoid "
+        "tumours in general.",
+        1995,
+    ),
+    Source(
+        "LUO2016",
+        "Luo et al., J Nucl Med 2016 (GLP-1 receptor PET)",
+        "Luo Y et al. Glucagon-like peptide-1 receptor PET/CT with 68Ga-NOTA-exendin-4 for "
+        "detecting localized insulinoma: a prospective cohort study. J Nucl Med "
+        "2016;57:715-720 (abstract seen, PubMed 26795291). Supports: GLP-1 receptor PET/CT "
+        "found the insulinoma in 42 of 43 patients (sensitivity 97.7%); somatostatin-receptor "
+        "SPECT/CT found 8 of 41 (19.5%).",
+        2016,
+        level="primary",
+    ),
+    Source(
+        "INSULINOMA_MED",
+        "Medscape insulinoma treatment, 2017; Gill et al. 1997 (diazoxide)",
+        "Ali ZA. Insulinoma treatment and management (Medscape eMedicine, updated 2017); Gill GV, "
+        "Rauf O, MacFarlane IA. Diazoxide treatment for insulinoma: a national UK survey. "
+        "Postgrad Med J 1997;73:640-641 (abstract seen). Supports: medical control of "
+        "hypoglycaemia with frequent feeds and diazoxide (which lowers insulin release) when "
+        "the tumour cannot be removed or before surgery; diazoxide effective in most patients, "
+        "side effects such as fluid retention and excess hair growth.",
+        2017,
+    ),
+    Source(
+        "WJG2022_GASTRIC",
+        "World J Gastroenterol 2022, gastric NET types (table 2)",
+        "World J Gastroenterol 2022;28(17):1751-1767, doi:10.3748/wjg.v28.i17.1751, table 2: "
+        "clinicopathologic characteristics of gastric neuroendocrine tumours (table seen). "
+        "Supports: metastatic rate type 1 about 2-5%, type 2 about 10-30%, type 3 about "
+        "50-100%; type 2 with MEN1 and Zollinger-Ellison syndrome.",
+        2022,
+        level="primary",
+    ),
+    Source(
+        "CHD_EXPERT2017",
+        "Carcinoid heart disease expert statement, 2017 (summary)",
+        "Davar J et al. Diagnosis and management of carcinoid heart disease in patients with "
+        "neuroendocrine tumors: an expert statement. J Am Coll Cardiol 2017;69:1288-1304, as "
+        "summarised by Medical Dialogues (key points seen). Supports: transthoracic "
+        "echocardiography is the standard test for carcinoid heart disease and should be done in "
+        "patients with carcinoid syndrome and a high suspicion of it (clinical features, raised "
+        "NT-proBNP or 5-HIAA).",
+        2017,
+    ),
+    Source(
+        "ZHANG_KUNZ2022",
+        "Zhang and Kunz, J Oncol Pract 2022 (managing NETs)",
+        "Zhang JY, Kunz PL. Making sense of a complex disease: a practical approach to managing "
+        "neuroendocrine tumors. J Oncol Pract 2022;18(4):258-264 (section seen on Medscape). "
+        "Supports: NCCN frames genetic risk assessment and counselling for patients with "
+        "gastrinoma, multifocal pancreatic NETs or a clinical suspicion of MEN1, and to be "
+        "considered for duodenal or pancreatic NETs at any age; inherited syndromes include "
+        "MEN1, MEN2, VHL, tuberous sclerosis and NF1.",
+        2022,
+    ),
+    Source(
+        "ALEXANDRAKI2016",
+        "Alexandraki et al., Endocr Relat Cancer 2016 (appendiceal NENs)",
+        "Alexandraki KI, Kaltsas GA, Grozinsky-Glasberg S, Chatzellis E, Grossman AB. "
+        "Appendiceal neuroendocrine neoplasms: diagnosis and management. Endocr Relat Cancer "
+        "2016;23:R27-R41 (abstract and figure legends seen). Supports: most appendiceal NENs are "
+        "localised at diagnosis, so further biochemical and radiological assessment is not "
+        "routinely recommended; somatostatin-receptor imaging depends on the unit (little "
+        "evidence).",
+        2016,
+        level="primary",
+    ),
+    Source(
+        "ENETS2023_CRC",
+        "ENETS colorectal NET guidance, 2023",
+        "Rinke A et al. European Neuroendocrine Tumor Society (ENETS) 2023 guidance paper for "
+        "colorectal neuroendocrine tumours. J Neuroendocrinol 2023, doi:10.1111/jne.13309 "
+        "(title page seen only). Supports: no routine receptor imaging before removing a small "
+        "localised low-grade rectal NET (not yet checked against the guidance text).",
+        2023,
+        level="unverified",
+    ),
+    Source(
+        "SOHN2015",
+        "Sohn et al., Cancer Res Treat 2015 (rectal L-cell NETs)",
+        "The Gastrointestinal Pathology Study Group of Korean Society of Pathologists; Sohn JH et "
+        "al. Prognostic significance of defining L-cell type on the biologic behavior of rectal "
+        "neuroendocrine tumors. Cancer Res Treat 2015;47(4) (abstract seen). Supports: an "
+        "L-cell immunophenotype (glucagon-like peptides) in 83.5% of rectal neuroendocrine "
+        "neoplasms.",
+        2015,
+        level="primary",
+    ),
+    Source(
+        "GUT_CELLS_TABLE",
+        "Textbook chapter on NET classification, undated (accessed 2026)",
+        "Neuroendocrine tumors: a nosologic framework, textbook chapter reproduced at "
+        "abdominalkey.com (undated, accessed 2026); table of gut and pancreatic endocrine cells. "
+        "Supports: alpha cells glucagon, beta cells insulin, delta cells somatostatin, PP cells "
+        "pancreatic polypeptide (pancreas); G cells gastrin (stomach, duodenum); EC cells "
+        "serotonin (stomach to rectum, including the appendix); ECL cells histamine (stomach); L "
+        "cells GLP-1 and peptide YY (rectum, small intestine); gut endocrine cells detect what "
+        "is in the gut and act through nerve, local (paracrine) and blood-borne routes.",
+        None,
+    ),
+    Source(
+        "RCA_APPENDIX",
+        "Rare Cancers Australia, appendiceal NETs, undated (accessed 2026)",
+        "Rare Cancers Australia knowledge base: appendiceal neuroendocrine tumours "
+        "(rarecancers.org.au; undated, accessed 2026). Supports: appendiceal NETs are a rare "
+        "form of cancer that involve the enterochromaffin cells, which most commonly make "
+        "serotonin.",
+        None,
+    ),
+    Source(
+        "NET_MALIGNANT2017",
+        "GE Port J Gastroenterol 2017, rectal NET review (WHO 2010: malignant)",
+        "Neuroendocrine tumors of the rectum: review. GE Port J Gastroenterol 2017 (PMC5579972; "
+        "abstract seen). Supports: since WHO 2010 these tumours, as a category, are considered "
+        "malignant; most rectal NETs are small, well differentiated, with a good prognosis.",
+        2017,
+    ),
 )
 
 #: Every source the package cites, by key.
