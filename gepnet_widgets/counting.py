@@ -50,6 +50,7 @@ __all__ = [
     "grade_of_percent",
     "make_slide",
     "random_field_centre",
+    "random_field_grades",
     "simulate_scatter",
     "tissue_pattern",
     "DEFAULT_CELL_COUNTS",
@@ -247,6 +248,36 @@ def random_field_centre(slide: Slide, draw: int) -> tuple[float, float]:
     rng = np.random.default_rng([slide.seed, draw, 7])
     across, down = rng.uniform(0.05, 0.95, 2)
     return round(float(across), 2), round(float(down), 2)
+
+
+def random_field_grades(seeds: range = range(21), draws: int = 5,
+                        n_cells: int = 100) -> dict[str, float]:
+    """Share of each Ki-67 grade read in random fields, as the counting lab gives them.
+
+    For every slide seed, the first ``draws`` random fields (:func:`random_field_centre`, placed
+    to whole percents as the lab's sliders do) are counted with ``n_cells`` cells. The lesson's
+    sentence about random fields is checked against this (tests/test_counting.py).
+
+    Returns
+    -------
+    dict
+        ``{"G1": share, "G2": share, "G3": share, "below_hot_spot": share}``: the last is the
+        share of random fields reading a lower index than the hot spot of the same slide.
+    """
+    draws = _whole(draws, "draws", 1)
+    counts = {g: 0 for g in GRADES}
+    lower = total = 0
+    for seed in seeds:
+        slide = make_slide(seed)
+        hot = count_hot_spot(slide, n_cells)
+        for draw in range(draws):
+            across, down = random_field_centre(slide, draw)
+            field = count_cells(slide, round(100 * across) / 100, round(100 * down) / 100,
+                                n_cells)
+            counts[field.grade] += 1
+            lower += field.index < hot.index
+            total += 1
+    return {**{g: c / total for g, c in counts.items()}, "below_hot_spot": lower / total}
 
 
 @dataclass(frozen=True, eq=False)

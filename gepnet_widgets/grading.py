@@ -1,10 +1,15 @@
 """WHO grading of gastroenteropancreatic neuroendocrine neoplasms (pure logic, cited data).
 
-Edition used: **WHO 2019**, *Digestive System Tumours*, 5th edition (IARC 2019) [S9, S8], which
-applies to the GI tract and pancreas. Reviews and NCCN v3.2025 give the same GEP-NET cut-offs for
-**WHO 2022** (*Endocrine and Neuroendocrine Tumours*, 5th ed.) [S8, S15], but the WHO 2022 text
-itself was not seen, so "unchanged in 2022" is unverified against the primary (see
-:data:`WHO_2022_NOTE`).
+Edition used: **WHO 2019**, *Digestive System Tumours*, 5th edition (IARC 2019), which applies
+to the GI tract and pancreas, as published in Nagtegaal et al. 2020 [NAGTEGAAL2020] and
+reproduced in [S9, S8]. NCCN v3.2025 and reviews give the same GEP-NET cut-offs for **WHO 2022**
+(*Endocrine and Neuroendocrine Tumours*, 5th ed.; Rindi et al. 2022 [RINDI2022]); the 2022 paper
+itself could not be read, so that statement is shown at the level "not yet checked against the
+original" (see :data:`WHO_2022_NOTE`).
+
+Learner-facing strings here never contain a source key: every result carries its keys in a
+``sources`` tuple, and widgets render them in words with
+:func:`gepnet_widgets.widgets.citations.sources_html`.
 
 The grade is read from one table, :data:`WHO_2019_TABLE` (category, Ki-67 band, mitosis band,
 source keys), never from a copied if-chain:
@@ -46,6 +51,15 @@ from statistics import NormalDist
 __all__ = [
     "DIFFERENTIATIONS",
     "GRADING_SOURCE",
+    "GRADING_SOURCES",
+    "HAND_COUNT_NOTE",
+    "HAND_COUNT_SOURCES",
+    "MALIGNANCY_NOTE",
+    "MALIGNANCY_SOURCES",
+    "MINEN_NOTE",
+    "MINEN_SOURCES",
+    "NEC_TYPES_NOTE",
+    "NEC_TYPES_SOURCES",
     "KI67_CUTOFFS",
     "MITOSIS_COUNT_AREA_MM2",
     "MITOSIS_CUTOFFS",
@@ -53,8 +67,10 @@ __all__ = [
     "MITOSIS_FIELD_AREA_MM2",
     "VERY_HIGH_KI67_PERCENT",
     "VERY_HIGH_KI67_REASON",
+    "VERY_HIGH_KI67_SOURCES",
     "WHO_2019_TABLE",
     "WHO_2022_NOTE",
+    "WHO_2022_SOURCES",
     "WHO_MIN_CELLS",
     "WHO_SCHEME_CHANGES",
     "Band",
@@ -66,6 +82,8 @@ __all__ = [
     "ki67_index",
     "mitoses_per_2mm2",
     "mitotic_grade",
+    "rounding_sources",
+    "very_high_sources",
     "who_grade",
 ]
 
@@ -86,39 +104,81 @@ MITOSIS_COUNT_AREA_MM2: float = 10.0
 #: The two differentiation words :func:`who_grade` accepts.
 DIFFERENTIATIONS: tuple[str, str] = ("well", "poor")
 
-#: How explanation lines cite the grading scheme.
-_WHO = "WHO 2019 (5th ed.) [S9, S8]"
+#: How explanation lines name the grading scheme (the sources travel in ``sources``).
+_WHO = "WHO 2019 (5th ed.)"
 
-#: Full citation string for the grading scheme, for a widget footer.
+#: Source keys of the WHO 2019 grading table and counting rules.
+GRADING_SOURCES: tuple[str, ...] = ("NAGTEGAAL2020", "S9", "S8")
+
+#: The grading scheme in words, for a widget footer (sources: :data:`GRADING_SOURCES`).
 GRADING_SOURCE: str = (
-    "WHO Classification of Tumours, Digestive System Tumours, 5th ed. (IARC 2019) grading of "
-    "GEP neuroendocrine neoplasms [S9, S8]; the same cut-offs are reported for WHO 2022 [S8, S15] "
-    "(WHO 2022 text not seen: unverified against the primary)."
+    "Grades follow the WHO Classification of Tumours, Digestive System Tumours, 5th edition "
+    "(WHO 2019), for neuroendocrine neoplasms of the digestive tract and pancreas."
 )
 
-#: What is, and is not, known about WHO 2022 (fact base section 2.2).
+#: What is known about WHO 2022 (fact base section 2.2); shown with level "unverified".
 WHO_2022_NOTE: str = (
-    "WHO 2022 (Endocrine and Neuroendocrine Tumours, 5th ed.) keeps the NET (well "
-    "differentiated) / NEC (poorly differentiated) split; reviews and NCCN v3.2025 give the same "
-    "GEP-NET cut-offs as WHO 2019 (Ki-67 <3 / 3-20 / >20%; mitoses <2 / 2-20 / >20 per 2 mm²) "
-    "[S8, S15]. The WHO 2022 text itself was not seen, so 'unchanged' is unverified against the "
-    "primary."
+    "WHO 2022 (Endocrine and Neuroendocrine Tumours, 5th ed.) keeps the split into NET (well "
+    "differentiated) and NEC (poorly differentiated). NCCN (v3.2025) and reviews of the "
+    "2022 classification give the same cut-offs for GEP-NETs as WHO 2019 (Ki-67 <3 / 3-20 / "
+    ">20%; mitoses <2 / 2-20 / >20 per 2 mm²)."
 )
+#: Source keys of :data:`WHO_2022_NOTE` (show it with ``level="unverified"``).
+WHO_2022_SOURCES: tuple[str, ...] = ("RINDI2022", "S8", "S15")
+
+#: NETs are cancers too; NET vs NEC is about differentiation (fact base 9.12).
+MALIGNANCY_NOTE: str = (
+    "Every NET, of any grade, is a cancer (a malignant tumour): it can spread, even if it often "
+    "grows slowly. NET or NEC is a question of differentiation, not of cancer or not cancer. A "
+    "NEC is a carcinoma: a poorly differentiated, high-grade cancer of epithelial cells."
+)
+#: Source keys of :data:`MALIGNANCY_NOTE`.
+MALIGNANCY_SOURCES: tuple[str, ...] = ("NEN_TERMS2024", "PO_PANNEC")
+
+#: Small-cell vs large-cell NEC, and the stains that help (fact base 9.19, checked).
+NEC_TYPES_NOTE: str = (
+    "A small-cell NEC is made of small cells with dark nuclei and very little cytoplasm, whose "
+    "nuclei press into one another (moulding). A large-cell NEC has larger cells with more "
+    "cytoplasm and prominent nucleoli. Both are poorly differentiated and often show areas of "
+    "dead tumour (necrosis). When the look is unclear, stains for p53 and Rb help: Rb is "
+    "usually kept in a NET G3 and often lost in a NEC."
+)
+#: Source keys of :data:`NEC_TYPES_NOTE`.
+NEC_TYPES_SOURCES: tuple[str, ...] = ("PO_PANNEC", "NEC_SUBTYPES2014", "S8")
+
+#: Counting by hand near a cut-off (CAP advice, fact base 9.15).
+HAND_COUNT_NOTE: str = (
+    "Near a cut-off, the College of American Pathologists (CAP) advises counting the hot spot "
+    "by hand on a printed or camera image rather than estimating by eye. That makes the count "
+    "of those cells more accurate; it does not remove the chance difference between one field "
+    "of cells and another."
+)
+#: Source keys of :data:`HAND_COUNT_NOTE` (the CAP note as reproduced).
+HAND_COUNT_SOURCES: tuple[str, ...] = ("S9",)
+
+#: MiNEN: mixed tumours, each part at least 30% (fact base 2.1, ambiguity 8.11).
+MINEN_NOTE: str = (
+    "A MiNEN (mixed neuroendocrine and non-neuroendocrine neoplasm) has a neuroendocrine part "
+    "and a non-neuroendocrine part (usually an adenocarcinoma), each making up at least 30% of "
+    "the tumour (some reviews write 'more than 30%'). It is not a grade: each part is graded "
+    "separately when possible."
+)
+#: Source keys of :data:`MINEN_NOTE`.
+MINEN_SOURCES: tuple[str, ...] = ("S14", "NAGTEGAAL2020", "S8")
 
 #: A well-differentiated tumour with Ki-67 above this (percent) is flagged for review.
 VERY_HIGH_KI67_PERCENT: float = 55.0
-#: Why :data:`VERY_HIGH_KI67_PERCENT` is 55 (the fact base gives no single threshold).
+#: Why :data:`VERY_HIGH_KI67_PERCENT` is 55, in a learner's words (fact base 8.10 and 9.23).
 VERY_HIGH_KI67_REASON: str = (
-    "The fact base asks for review of a well-differentiated tumour with a 'very high' Ki-67 "
-    "(example given: 80%) but fixes no threshold (ambiguity register 8.10). We flag above 55%, "
-    "the only Ki-67 value above 20% that the fact base ties to the NET G3 / NEC boundary: "
-    "NETTER-2 enrolled well-differentiated G3 tumours only up to Ki-67 55% [S38], and NORDIC NEC "
-    "found that NEC with Ki-67 <55% respond less to platinum-etoposide but live longer [S45]. "
-    "Above 55% a well-differentiated tumour is outside the NET G3 range studied there, so a "
-    "check of morphology (p53, Rb and p16 testing can help [S8]) is worth prompting; the 80% "
-    "example is flagged too. 55% itself is not flagged (NETTER-2 included Ki-67 up to and "
-    "including 55%)."
+    "55% is not a pathology rule: the WHO sets no upper limit for NET G3. It is a prompt for "
+    "review borrowed from trials. NETTER-2 enrolled well-differentiated G3 tumours only up to a "
+    "Ki-67 of 55%, and in NORDIC NEC, NECs with a Ki-67 below 55% responded less to "
+    "platinum-etoposide chemotherapy but lived longer. A well-differentiated tumour above 55% is "
+    "outside the range studied there, so the tool suggests a second look at the "
+    "differentiation; 55% itself is not flagged."
 )
+#: Source keys of :data:`VERY_HIGH_KI67_REASON`.
+VERY_HIGH_KI67_SOURCES: tuple[str, ...] = ("S38", "S45")
 
 # --------------------------------------------------------------------------------------------
 # The WHO 2019 table (one table, cited)
@@ -211,7 +271,7 @@ class GradeRow:
 #: WHO 2019 (Digestive System Tumours, 5th ed.) grading table for GEP-NENs [S9, S8].
 WHO_2019_TABLE: tuple[GradeRow, ...] = (
     GradeRow(
-        "NET G1", "NET G1", "well", "G1", "low", _KI67_BANDS[0], _MITOSIS_BANDS[0], ("S9", "S8")
+        "NET G1", "NET G1", "well", "G1", "low", _KI67_BANDS[0], _MITOSIS_BANDS[0], GRADING_SOURCES
     ),
     GradeRow(
         "NET G2",
@@ -221,10 +281,11 @@ WHO_2019_TABLE: tuple[GradeRow, ...] = (
         "intermediate",
         _KI67_BANDS[1],
         _MITOSIS_BANDS[1],
-        ("S9", "S8"),
+        GRADING_SOURCES,
     ),
     GradeRow(
-        "NET G3", "NET G3", "well", "G3", "high", _KI67_BANDS[2], _MITOSIS_BANDS[2], ("S9", "S8")
+        "NET G3", "NET G3", "well", "G3", "high", _KI67_BANDS[2], _MITOSIS_BANDS[2],
+        GRADING_SOURCES,
     ),
     GradeRow(
         "NEC",
@@ -234,9 +295,10 @@ WHO_2019_TABLE: tuple[GradeRow, ...] = (
         "high (by definition)",
         _KI67_BANDS[2],
         _MITOSIS_BANDS[2],
-        ("S9", "S8"),
+        GRADING_SOURCES,
         "NEC is not graded; it is high grade by definition. NET G3 and NEC are separated by "
-        "morphology (differentiation), not by the numbers.",
+        "morphology (differentiation), not by the numbers. Both are cancers: a NEC is a "
+        "carcinoma, and a NET G3 is a malignant tumour that is well differentiated.",
     ),
 )
 
@@ -296,9 +358,9 @@ WHO_SCHEME_CHANGES: tuple[SchemeChange, ...] = (
         "Ki-67 for G1",
         "≤2% (G2 started at 3%, leaving a gap between 2% and 3%)",
         "<3% (no gap: G2 is 3-20%)",
-        "Closed the 2-3% gap. The retrieved WHO 2017 table prints '<2' for G1 Ki-67, apparently "
-        "a typo; <3% is verified for WHO 2019",
-        ("S10", "S15", "S9"),
+        "Closed the 2-3% gap (one published copy of the WHO 2017 table prints '<2' for G1, "
+        "apparently a misprint; WHO 2019 reads <3%)",
+        ("S10", "S15", "NAGTEGAAL2020", "S9"),
     ),
     SchemeChange(
         "Mitotic count unit",
@@ -311,9 +373,9 @@ WHO_SCHEME_CHANGES: tuple[SchemeChange, ...] = (
     SchemeChange(
         "Mixed tumours",
         "MANEC (mixed adeno-neuroendocrine carcinoma)",
-        "MiNEN (mixed neuroendocrine and non-neuroendocrine neoplasm)",
+        "MiNEN (mixed neuroendocrine and non-neuroendocrine neoplasm), each part at least 30%",
         "The new term covers mixed tumours whatever the non-neuroendocrine component",
-        ("S10", "S15"),
+        ("S10", "S15", "S14"),
     ),
 )
 
@@ -508,13 +570,13 @@ def _combine_line(ki67: str | None, mitoses: str | None, grade: str) -> str:
 def _one_index_flags(ki67: float | None, mitoses: float | None) -> list[str]:
     if ki67 is None:
         return [
-            "Only mitoses counted: a mitosis-only grade is provisional; add a Ki-67 index "
-            f"(hot spot, at least {WHO_MIN_CELLS} cells) [S9]"
+            "Only mitoses counted: a mitosis-only grade is provisional; a Ki-67 index "
+            f"(hot spot, at least {WHO_MIN_CELLS} cells) would complete it"
         ]
     if mitoses is None:
         return [
             "Only Ki-67 measured: the grade rests on one index; the higher of the two indices "
-            "decides, so a mitotic count could raise it [S9, S8]"
+            "decides, so a mitotic count could raise it"
         ]
     return []
 
@@ -528,7 +590,9 @@ def _rounding_flag(ki67: float) -> list[str]:
     return [
         f"Ki-67 {_fmt(ki67, _KI67_BANDS)}% is near a cut-off: rounded to {rounded}% it would be "
         f"{as_rounded}, unrounded it is {strict}. WHO gives no rounding rule, so the unrounded "
-        "value is used; count the hot spot manually on a printed or camera image [S9]"
+        "value is used. Counting the hot spot by hand on a printed or camera image (CAP "
+        "advice) makes that count more accurate, but another field could still read "
+        "differently by chance"
     ]
 
 
@@ -537,10 +601,21 @@ def _very_high_flag(ki67: float) -> list[str]:
         return []
     return [
         f"Well differentiated but Ki-67 {_fmt(ki67, _KI67_BANDS)}% is above "
-        f"{VERY_HIGH_KI67_PERCENT:g}% [S38, S45]: morphology and proliferation may disagree; "
-        "review the differentiation (p53, Rb and p16 testing can help separate NET G3 from NEC) "
-        "[S8]. The stated differentiation is followed: NET G3"
+        f"{VERY_HIGH_KI67_PERCENT:g}%, a prompt for review borrowed from trials (NETTER-2, "
+        "NORDIC NEC), not a pathology criterion: morphology and proliferation may disagree, so "
+        "a pathologist may look again at the differentiation (p53 and Rb stains can help "
+        "separate NET G3 from NEC). The stated differentiation is followed: NET G3"
     ]
+
+
+def rounding_sources(rounding: list[str]) -> tuple[str, ...]:
+    """The sources of the rounding flag (the CAP hand-count note), if it fired."""
+    return HAND_COUNT_SOURCES if rounding else ()
+
+
+def very_high_sources(very_high: list[str]) -> tuple[str, ...]:
+    """The sources of the very-high-Ki-67 flag (two trials and the p53/Rb note), if it fired."""
+    return (*VERY_HIGH_KI67_SOURCES, "NEC_SUBTYPES2014") if very_high else ()
 
 
 def _band_for(value: float, index: str) -> Band:
@@ -585,7 +660,7 @@ def _grade_well(ki67: float | None, mitoses: float | None) -> GradeResult:
     very_high = [] if ki67 is None else _very_high_flag(ki67)
     rounding = [] if ki67 is None else _rounding_flag(ki67)
     flags = (*_one_index_flags(ki67, mitoses), *rounding, *very_high)
-    sources = ("S9", "S8", "S38", "S45") if very_high else ("S9", "S8")
+    sources = (*GRADING_SOURCES, *rounding_sources(rounding), *very_high_sources(very_high))
     return GradeResult(
         category=row.category,
         grade=grade,
@@ -608,14 +683,14 @@ def _grade_poor(ki67: float | None, mitoses: float | None) -> GradeResult:
         f"is high grade by definition); {_WHO}"
     ]
     if ki67 is None and mitoses is None:
-        lines.append("No index measured: allowed, NEC is a morphological diagnosis [S8]")
+        lines.append("No index measured: allowed, NEC is a morphological diagnosis")
     flags = []
     if ki67 is not None and ki67 <= KI67_CUTOFFS[1]:
         flags.append(
             f"Poorly differentiated but Ki-67 {_fmt(ki67, _KI67_BANDS)}% is at or below "
             f"{KI67_CUTOFFS[1]:g}%: morphology and proliferation disagree; review the "
-            "differentiation (p53, Rb and p16 testing can help) [S8]. The stated "
-            "differentiation is followed: NEC"
+            "differentiation (p53 and Rb stains can help). The stated differentiation is "
+            "followed: NEC"
         )
     k_grade, m_grade = _index_grades(ki67, mitoses)
     return GradeResult(
@@ -630,7 +705,7 @@ def _grade_poor(ki67: float | None, mitoses: float | None) -> GradeResult:
         mitoses_per_2mm2=mitoses,
         differentiation="poor",
         row=_NEC_ROW,
-        sources=("S9", "S8"),
+        sources=GRADING_SOURCES,
     )
 
 

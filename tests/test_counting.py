@@ -388,3 +388,26 @@ def test_lesson_04_numbers_in_the_500_cell_question():
     rows = simulate_scatter(18.0, (100,), repeats=20000, seed=0).rows[0]
     assert "11% to 26%" in feedback
     assert (round(rows.low), round(rows.high)) == (11, 26)
+
+
+def test_lesson_sentence_about_random_fields_matches_the_tool():
+    # Issue 11: lesson 4, Activity 2, explanation 4 says what the counting lab gives for random
+    # fields (100 cells, the first five jumps on slides 0-20). Recomputed here, so the sentence
+    # fails this test if the slide or the counting changes.
+    from gepnet_widgets.counting import random_field_grades
+
+    shares = random_field_grades()
+    assert max(("G1", "G2", "G3"), key=shares.__getitem__) == "G2"  # "Most of them still give G2"
+    assert 0.25 <= shares["G1"] <= 0.42  # "About one random field in three gives G1"
+    assert 0.0 < shares["G3"] < 0.1  # "a few land on the hot spot itself"
+    assert 0.78 <= shares["below_hot_spot"] <= 0.92  # "about 85 in 100 ... lower than the hot spot"
+    from pathlib import Path
+
+    import nbformat
+
+    nb = nbformat.read(Path(__file__).resolve().parents[1] / "notebooks"
+                       / "04_grade_and_differentiation.ipynb", as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "Most random fields land in quiet tissue and give G1" not in text
+    assert "About **one random field in three gives G1**" in text
+    assert "about 85 in 100 on these slides" in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import math
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def test_module_imports_no_plotting_or_widgets():
 def test_module_docstring_names_edition():
     doc = grading.__doc__
     assert "WHO 2019" in doc and "5th edition" in doc
-    assert "WHO 2022" in doc and "not seen" in doc
+    assert "WHO 2022" in doc and "could not be read" in doc
 
 
 def test_cutoff_constants():
@@ -69,9 +70,76 @@ def test_cutoff_constants():
 
 
 def test_citation_strings():
-    assert "5th ed." in GRADING_SOURCE and "S9" in GRADING_SOURCE
-    assert "WHO 2022" in GRADING_SOURCE and "not seen" in GRADING_SOURCE
-    assert "not seen" in WHO_2022_NOTE and "unverified" in WHO_2022_NOTE
+    # Issue 11 (fact base 9.14): the grading table cites the primary publication of WHO 2019
+    # (Nagtegaal 2020) and the WHO 2022 statement carries its own level, not an inline note.
+    assert "5th edition" in GRADING_SOURCE and "WHO 2019" in GRADING_SOURCE
+    assert grading.GRADING_SOURCES[0] == "NAGTEGAAL2020"
+    assert "his.13975" in SOURCES["NAGTEGAAL2020"].full
+    assert "s12022-022-09708-2" in SOURCES["RINDI2022"].full
+    assert SOURCES["RINDI2022"].level == "unverified"
+    assert "RINDI2022" in grading.WHO_2022_SOURCES
+    assert "jcm9010273" in SOURCES["S14"].full and "S14" in grading.MINEN_SOURCES
+    assert "30%" in grading.MINEN_NOTE
+    for text in (GRADING_SOURCE, WHO_2022_NOTE):
+        assert "unverified" not in text and "not seen" not in text
+
+
+LEARNER_STRINGS = [
+    GRADING_SOURCE, WHO_2022_NOTE, VERY_HIGH_KI67_REASON, grading.MALIGNANCY_NOTE,
+    grading.NEC_TYPES_NOTE, grading.HAND_COUNT_NOTE, grading.MINEN_NOTE,
+    *(row.note for row in WHO_2019_TABLE),
+    *(t for c in WHO_SCHEME_CHANGES for t in (c.aspect, c.who_2010, c.who_2017_2019, c.why)),
+]
+
+
+def _results():
+    cases = [(2.96, 1, "well"), (80.0, None, "well"), (None, 5, "well"), (10.0, 4, "poor"),
+             (None, None, "poor"), (8.0, 24.0, "well")]
+    return [who_grade(*case) for case in cases]
+
+
+def test_no_source_key_file_name_or_internal_note_in_learner_text():
+    # Issue 11, section 2: learners never see raw keys, file names or internal notes.
+    texts = LEARNER_STRINGS + [t for r in _results() for t in (r.explanation, *r.flags)]
+    for text in texts:
+        assert not re.search(r"\[(S\d+|[A-Z_]+\d{4})", text), text
+        for word in (".py", "fact base", "from knowledge", "unverified", "retrieved"):
+            assert word not in text, (word, text)
+    for result in _results():
+        assert set(result.sources) <= set(SOURCES)
+
+
+def test_grade_is_how_many_cells_divide_never_how_fast():
+    # Fact base 9.13: Ki-67 counts cells in the cycle; it does not measure speed.
+    for text in LEARNER_STRINGS + [r.explanation for r in _results()]:
+        assert "how fast" not in text.lower()
+
+
+def test_nets_are_cancers_and_necs_are_carcinomas():
+    # Fact base 9.12: NET vs NEC is differentiation, not cancer vs not cancer.
+    note = grading.MALIGNANCY_NOTE
+    assert "Every NET" in note and "cancer" in note and "carcinoma" in note
+    nec = WHO_2019_TABLE[-1].note
+    assert "carcinoma" in nec and "malignant" in nec
+    assert {"NEN_TERMS2024", "PO_PANNEC"} <= set(grading.MALIGNANCY_SOURCES)
+    assert SOURCES["NEN_TERMS2024"].level == "primary"
+
+
+def test_nec_types_and_stains():
+    # Fact base 9.19, checked against the pathology sources added for it.
+    note = grading.NEC_TYPES_NOTE
+    assert "small-cell" in note and "moulding" in note and "large-cell" in note
+    assert "p53" in note and "Rb" in note
+    assert "NEC_SUBTYPES2014" in grading.NEC_TYPES_SOURCES
+
+
+def test_hand_count_is_cap_advice_and_does_not_remove_scatter():
+    # Fact base 9.15: CAP, not WHO; accuracy of the count, not sampling scatter.
+    note = grading.HAND_COUNT_NOTE
+    assert "College of American Pathologists" in note and "WHO" not in note
+    assert "does not remove" in note
+    flag = who_grade(2.96, 1, "well").flags[0]
+    assert "CAP" in flag and "WHO advises" not in flag and "by chance" in flag
 
 
 # Copied from the fact base, section 2.1 (WHO 2019, Digestive System Tumours, 5th ed.).
@@ -91,7 +159,7 @@ def test_who_table_matches_fact_base(category, diff, level, mitoses, ki67):
     assert row.level == level
     assert row.mitoses.text == mitoses
     assert row.ki67.text == ki67
-    assert set(row.sources) == {"S9", "S8"}
+    assert set(row.sources) == {"NAGTEGAAL2020", "S9", "S8"}
 
 
 def test_who_table_has_exactly_the_fact_base_rows():
@@ -125,9 +193,12 @@ def test_scheme_changes_cover_fact_base_2_3():
 
 
 def test_very_high_threshold_is_documented():
+    # Fact base 9.23: a prompt for review borrowed from trials, not a pathology criterion.
     assert VERY_HIGH_KI67_PERCENT == 55.0
-    for word in ("8.10", "80%", "NETTER-2", "S38", "S45", "55%"):
+    for word in ("not a pathology rule", "borrowed from trials", "NETTER-2", "NORDIC NEC",
+                 "55%"):
         assert word in VERY_HIGH_KI67_REASON
+    assert grading.VERY_HIGH_KI67_SOURCES == ("S38", "S45")
 
 
 # --------------------------------------------------------------------------------------------
@@ -183,7 +254,7 @@ def test_explanation_example_wording():
     result = who_grade(18.0, None, "well")
     assert (
         result.explanation_lines[0]
-        == "Ki-67 18.0% is within 3-20%: G2; WHO 2019 (5th ed.) [S9, S8]"
+        == "Ki-67 18.0% is within 3-20%: G2; WHO 2019 (5th ed.)"
     )
     assert result.explanation.splitlines() == list(result.explanation_lines)
 
@@ -211,7 +282,7 @@ def test_no_rounding_near_cutoff_is_flagged():
     assert result.category == "NET G1"
     (flag,) = result.flags
     assert "2.96%" in flag and "near a cut-off" in flag and "no rounding rule" in flag
-    assert "G2" in flag and "S9" in flag
+    assert "G2" in flag and "S9" in result.sources
 
 
 @pytest.mark.parametrize("ki67", [2.4, 3.0, 10.0, 20.0, 20.6, 50.0])
@@ -334,7 +405,7 @@ def test_poor_with_low_ki67_flag(ki67, flagged):
     flags = who_grade(ki67, 30, "poor").flags
     assert any("at or below 20%" in f for f in flags) is flagged
     if flagged:
-        assert "Poorly differentiated" in flags[0] and "S8" in flags[0]
+        assert "Poorly differentiated" in flags[0] and "p53" in flags[0]
 
 
 @pytest.mark.parametrize(
@@ -346,7 +417,7 @@ def test_well_with_very_high_ki67_flag(ki67, flagged):
     hits = [f for f in result.flags if "above 55%" in f]
     assert bool(hits) is flagged
     if flagged:
-        assert "S38" in hits[0] and "NET G3" in hits[0]
+        assert "borrowed from trials" in hits[0] and "NET G3" in hits[0]
         assert {"S38", "S45"} <= set(result.sources)
 
 

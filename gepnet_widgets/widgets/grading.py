@@ -44,20 +44,32 @@ from ..drawing.grading import (
 )
 from ..grading import (
     GRADING_SOURCE,
+    GRADING_SOURCES,
+    HAND_COUNT_NOTE,
+    HAND_COUNT_SOURCES,
+    MALIGNANCY_NOTE,
+    MALIGNANCY_SOURCES,
     MITOSIS_COUNT_AREA_MM2,
     MITOSIS_FIELD_AREA_MM2,
     MITOSIS_FIELDS,
+    NEC_TYPES_NOTE,
+    NEC_TYPES_SOURCES,
+    VERY_HIGH_KI67_PERCENT,
+    VERY_HIGH_KI67_REASON,
+    VERY_HIGH_KI67_SOURCES,
     WHO_2019_TABLE,
+    WHO_2022_NOTE,
+    WHO_2022_SOURCES,
     WHO_MIN_CELLS,
     WHO_SCHEME_CHANGES,
     GradeResult,
     mitoses_per_2mm2,
     who_grade,
 )
-from ..sources import SOURCES
 from ..staging import SCOPE_NOTE
-from ..style import HIGHLIGHT, MUTED, OKABE_ITO, TEXT
+from ..style import CSS_CORRECT, CSS_HIGHLIGHT, CSS_MUTED, CSS_TEXT
 from .base import Explorer, definition_table, labelled
+from .citations import sources_html
 
 __all__ = ["GradeExplorer", "CountingLab", "ScatterSimulation", "DifferentiationTable"]
 
@@ -74,15 +86,11 @@ def _pct(value: float) -> str:
 
 
 def _small(text: str) -> str:
-    return f'<p style="color:{MUTED};font-size:0.85em;margin:6px 0 0">{text}</p>'
-
-
-def _sources(keys: tuple[str, ...]) -> str:
-    return "; ".join(_esc(SOURCES[k].short) for k in dict.fromkeys(keys))
+    return f'<p style="color:{CSS_MUTED};font-size:0.85em;margin:6px 0 0">{text}</p>'
 
 
 def _headline(label: str, value: str, css: str) -> str:
-    return (f'<div style="font-size:1.25em;color:{TEXT}">{_esc(label)}: '
+    return (f'<div style="font-size:1.25em;color:{CSS_TEXT}">{_esc(label)}: '
             f'<b class="{css}">{_esc(value)}</b></div>')
 
 
@@ -90,6 +98,21 @@ def _slider(cls: type, prefix: str, name: str, description: str, width: str = "4
             **kwargs) -> widgets.Widget:
     return labelled(cls(description=description, continuous_update=False,
                         layout=widgets.Layout(width=width), **kwargs), prefix, name)
+
+
+def _number_box(slider: widgets.Widget, prefix: str, name: str, description: str,
+                step: float | None = None) -> widgets.Widget:
+    """A number box beside ``slider``, with the same bounds, kept in step with it.
+
+    Typing an exact value is quicker than many key presses; the box is linked in the kernel
+    (``widgets.link``), so the slider's own observer does the update (one refresh per change).
+    """
+    cls = widgets.BoundedFloatText if isinstance(slider.value, float) else widgets.BoundedIntText
+    box = cls(value=slider.value, min=slider.min, max=slider.max,
+              step=slider.step if step is None else step, description=description,
+              layout=widgets.Layout(width="190px"))
+    widgets.link((slider, "value"), (box, "value"))
+    return labelled(box, prefix, name)
 
 
 def _button(prefix: str, name: str, description: str, tooltip: str) -> widgets.Button:
@@ -121,7 +144,7 @@ def _who_table(current: str) -> str:
              f"Ki-67 {row.ki67.text}, mitoses {row.mitoses.text} per 2 mm²"))
         for row in WHO_2019_TABLE
     )
-    return definition_table(rows, current, "WHO 2019 categories (5th ed.) [S9, S8]")
+    return definition_table(rows, current, "WHO 2019 categories (5th ed.)")
 
 
 class GradeExplorer(_LessonExplorer):
@@ -149,9 +172,13 @@ class GradeExplorer(_LessonExplorer):
                              value=differentiation, description="Differentiation",
                              layout=widgets.Layout(width="320px")),
             self.prefix, "differentiation")
+        self.ki67_box = _number_box(self.ki67, self.prefix, "ki67_box", "or type Ki-67 (%)")
+        self.mitoses_box = _number_box(self.mitoses, self.prefix, "mitoses_box",
+                                       "or type mitoses")
         self.result: GradeResult | None = None
         self._line = None
-        self._assemble([[self.ki67, self.mitoses], [self.differentiation]])
+        self._assemble([[self.ki67, self.ki67_box], [self.mitoses, self.mitoses_box],
+                        [self.differentiation]])
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
@@ -189,23 +216,30 @@ class GradeExplorer(_LessonExplorer):
         r = self.result
         items = "".join(f"<li>{_esc(line)}</li>" for line in r.explanation_lines)
         flags = "".join(f"<li>{_esc(flag)}</li>" for flag in r.flags)
-        flag_block = (f'<p style="margin:6px 0 0;color:{TEXT}"><b>A pathologist would '
+        flag_block = (f'<p style="margin:6px 0 0;color:{CSS_TEXT}"><b>A pathologist would '
                       f'double-check:</b></p><ul style="margin:2px 0;padding-left:18px">'
                       f"{flags}</ul>") if flags else ""
         return (
             _headline("WHO 2019 category", r.category, "gepnet-grade-category")
-            + f'<div style="color:{TEXT};margin:2px 0">Ki-67 {_pct(ki67)}: '
+            + f'<div style="color:{CSS_TEXT};margin:2px 0">Ki-67 {_pct(ki67)}: '
             f'<b class="gepnet-grade-ki67-grade">{_esc(r.ki67_grade)}</b> · mitoses '
             f"{self.mitoses.value} in {MITOSIS_COUNT_AREA_MM2:g} mm² = {per_2mm2:.1f} per 2 mm²: "
             f'<b class="gepnet-grade-mitotic-grade">{_esc(r.mitotic_grade)}</b>'
             + (" (bands only: NEC is not graded)" if r.differentiation == "poor" else "")
             + "</div>"
-            + f'<div style="color:{TEXT};margin:4px 0;border-left:4px solid {HIGHLIGHT};'
+            + f'<div style="color:{CSS_TEXT};margin:4px 0;border-left:4px solid {CSS_HIGHLIGHT};'
             f'padding:2px 8px" class="gepnet-grade-rule">{_esc(self._rule_text())}</div>'
-            + f'<ul style="margin:4px 0;padding-left:18px;color:{TEXT}">{items}</ul>'
+            + f'<ul style="margin:4px 0;padding-left:18px;color:{CSS_TEXT}">{items}</ul>'
             + flag_block
             + _who_table(r.category)
             + _small(_esc(GRADING_SOURCE))
+            + (_small(_esc(f"Why {VERY_HIGH_KI67_PERCENT:g}%? {VERY_HIGH_KI67_REASON}"))
+               + sources_html(VERY_HIGH_KI67_SOURCES) if r.ki67_percent is not None
+               and r.ki67_percent > VERY_HIGH_KI67_PERCENT and r.differentiation == "well"
+               else "")
+            + sources_html(r.sources)
+            + _small(_esc(WHO_2022_NOTE))
+            + sources_html(WHO_2022_SOURCES, level="unverified")
         )
 
 
@@ -217,7 +251,7 @@ def _count_line(name: str, count: CountResult, css: str) -> str:
     crosses = (" The interval reaches into another grade: the count cannot settle the grade."
                if count.ci_crosses_cutoff else "")
     return (
-        f'<div style="margin:4px 0;color:{TEXT}"><b>{_esc(name)}</b>: '
+        f'<div style="margin:4px 0;color:{CSS_TEXT}"><b>{_esc(name)}</b>: '
         f"{count.n_positive} of {count.n_counted} cells positive "
         f'(<span class="{css}">{_pct(count.index)}</span>, Ki-67 {count.grade}); '
         f"95% interval {count.ci_low:.1f} to {count.ci_high:.1f}% ({enough} cells).{crosses}"
@@ -258,7 +292,10 @@ class CountingLab(_LessonExplorer):
         self.yours: CountResult | None = None
         self._field = None
         self._comparison = None
-        self._assemble([[self.slide, self.cells], [self.across, self.down, self.random_button]])
+        self.cells_box = _number_box(self.cells, self.prefix, "cells_box", "or type cells",
+                                     step=1)
+        self._assemble([[self.slide, self.cells, self.cells_box],
+                        [self.across, self.down, self.random_button]])
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
@@ -317,13 +354,14 @@ class CountingLab(_LessonExplorer):
             + _headline("Your field", f"{_pct(y.index)} ({y.grade})", "gepnet-ki67lab-yours")
             + _count_line("Hot spot", h, "gepnet-ki67lab-hot-index")
             + _count_line("Your field", y, "gepnet-ki67lab-yours-index")
-            + f'<p style="color:{TEXT};margin:6px 0 0">Because this slide is made up, we know '
+            + f'<p style="color:{CSS_TEXT};margin:6px 0 0">Because this slide is made up, we know '
             f"the truth: the hot spot was made with a true index of {_pct(slide.hot_index)}, "
             f"the quiet areas with {_pct(slide.quiet_index)}. The area you counted has a true "
             f"index of {_pct(y.true_index)}; the hot-spot area {_pct(h.true_index)}.{spill}</p>"
             + _small(f"WHO 2019: Ki-67 is counted in the hot spot, on at least {WHO_MIN_CELLS} "
-                     f"tumour cells [S9, S8]. 95% interval: Wilson score [WILSON1927]. "
-                     "Synthetic slide, not a patient's.")
+                     "tumour cells. 95% interval: Wilson score interval. Synthetic slide, not a "
+                     "patient's.")
+            + sources_html((*GRADING_SOURCES, "WILSON1927"))
         )
 
 
@@ -390,12 +428,12 @@ class ScatterSimulation(_LessonExplorer):
         for row in r.rows:
             cells = "".join(
                 f"<td style='padding:2px 6px;text-align:right'>{share_text(row.share[g])}"
-                f"<br><span style='color:{MUTED};font-size:0.85em'>exact "
+                f"<br><span style='color:{CSS_MUTED};font-size:0.85em'>exact "
                 f"{share_text(row.expected[g])}</span></td>" for g in GRADES)
             body.append(
                 f"<tr class='gepnet-scatter-row-{row.n_cells}'><td style='padding:2px 6px'>"
                 f"<b>{row.n_cells}</b></td><td style='padding:2px 6px'>{row.low:.1f} to "
-                f"{row.high:.1f}%<br><span style='color:{MUTED};font-size:0.85em'>width "
+                f"{row.high:.1f}%<br><span style='color:{CSS_MUTED};font-size:0.85em'>width "
                 f"{row.width:.1f} points</span></td>{cells}</tr>")
         other = [g for g in GRADES if g != r.true_grade]
         misread = ", ".join(
@@ -404,14 +442,16 @@ class ScatterSimulation(_LessonExplorer):
         return (
             _headline("True index", f"{_pct(r.true_index)} ({r.true_grade})",
                       "gepnet-scatter-true")
-            + f'<p style="color:{TEXT};margin:4px 0" class="gepnet-scatter-summary">Read as '
+            + f'<p style="color:{CSS_TEXT};margin:4px 0" class="gepnet-scatter-summary">Read as '
             f"{' or '.join(other)} (another grade): {misread}.</p>"
-            + f'<table style="border-collapse:collapse;font-size:0.9em;color:{TEXT}">'
+            + f'<table style="border-collapse:collapse;font-size:0.9em;color:{CSS_TEXT}">'
             "<tr><th style='padding:2px 6px'>cells</th><th style='padding:2px 6px'>middle 95% "
             f"of reads</th>{head}</tr>{''.join(body)}</table>"
             + _small(f"{r.repeats} simulated counts per row, run {r.seed}. 'Exact' is the "
                      "binomial probability. " + _esc(SIMULATION_NOTE)
-                     + f" WHO 2019 asks for at least {WHO_MIN_CELLS} cells [S9, S8].")
+                     + f" WHO 2019 asks for at least {WHO_MIN_CELLS} cells. "
+                     + _esc(HAND_COUNT_NOTE))
+            + sources_html((*GRADING_SOURCES, *HAND_COUNT_SOURCES))
         )
 
 
@@ -463,7 +503,7 @@ class DifferentiationTable(_LessonExplorer):
         self.feedback = []
         rows = []
         for i, case in enumerate(self.cases, start=1):
-            text = widgets.HTML(f'<span style="color:{TEXT}"><b>{i}.</b> '
+            text = widgets.HTML(f'<span style="color:{CSS_TEXT}"><b>{i}.</b> '
                                 f"{_esc(_case_text(*case))}</span>",
                                 layout=widgets.Layout(width="430px"))
             choice = labelled(widgets.Dropdown(options=options, value=None,
@@ -512,13 +552,13 @@ class DifferentiationTable(_LessonExplorer):
 
     def _row_feedback(self, chosen: str | None, answer: GradeResult) -> str:
         if chosen is None:
-            return f'<span style="color:{MUTED}">Choose an answer first.</span>'
+            return f'<span style="color:{CSS_MUTED}">Choose an answer first.</span>'
         right = chosen == answer.category
         word = "Correct." if right else f"Not quite: it is {answer.category}."
-        colour = OKABE_ITO["bluish_green"] if right else HIGHLIGHT
+        colour = CSS_CORRECT if right else CSS_HIGHLIGHT
         lines = answer.explanation_lines
         why = lines[:1] if answer.differentiation == "poor" else (lines[0], lines[-2])
-        return (f'<div style="color:{TEXT};border-left:4px solid {colour};padding:0 6px;'
+        return (f'<div style="color:{CSS_TEXT};border-left:4px solid {colour};padding:0 6px;'
                 f'font-size:0.9em"><b>{_esc(word)}</b> {_esc(". ".join(why))}.'
                 f"{_esc(_scheme_note(answer.category))}</div>")
 
@@ -527,21 +567,26 @@ class DifferentiationTable(_LessonExplorer):
         total = len(self.choices)
         if not self.checked:
             status = f"{answered} of {total} answered. Press <b>Check my table</b> when ready."
-            return (f'<div style="color:{TEXT}" class="gepnet-difftable-status">{status}</div>'
-                    + _small("Each tumour is graded with the WHO 2019 rules [S9, S8]. "
-                             "Features drawn: " + _sources(("KLIMSTRA2010",)) + "."))
+            return (f'<div style="color:{CSS_TEXT}" class="gepnet-difftable-status">{status}</div>'
+                    + _small("Each tumour is graded with the WHO 2019 rules; the drawing is a "
+                             "schematic of the two looks, not a micrograph.")
+                    + sources_html((*GRADING_SOURCES, "KLIMSTRA2010")))
         changes = "".join(
             f"<tr><td style='padding:2px 6px'>{_esc(c.aspect)}</td><td style='padding:2px 6px'>"
             f"{_esc(c.who_2010)}</td><td style='padding:2px 6px'>{_esc(c.who_2017_2019)}</td>"
             "</tr>" for c in WHO_SCHEME_CHANGES[:2])
         return (
             _headline("Score", f"{self.score} of {total} correct", "gepnet-difftable-score")
-            + f'<p style="color:{TEXT};margin:6px 0">{_esc(_NEC_NOTE)}</p>'
-            + f'<table style="border-collapse:collapse;font-size:0.88em;color:{TEXT}">'
-            "<caption style='text-align:left'>What changed from WHO 2010 to WHO 2017/2019 "
-            "[S10, S15, S9]</caption><tr><th style='text-align:left'>Aspect</th>"
+            + f'<p style="color:{CSS_TEXT};margin:6px 0">{_esc(_NEC_NOTE)}</p>'
+            + f'<p style="color:{CSS_TEXT};margin:6px 0">{_esc(MALIGNANCY_NOTE)}</p>'
+            + f'<p style="color:{CSS_TEXT};margin:6px 0">{_esc(NEC_TYPES_NOTE)}</p>'
+            + sources_html((*GRADING_SOURCES, *MALIGNANCY_SOURCES, *NEC_TYPES_SOURCES))
+            + f'<table style="border-collapse:collapse;font-size:0.88em;color:{CSS_TEXT}">'
+            "<caption style='text-align:left'>What changed from WHO 2010 to WHO 2017/2019"
+            "</caption><tr><th style='text-align:left'>Aspect</th>"
             "<th style='text-align:left'>WHO 2010</th>"
             f"<th style='text-align:left'>WHO 2017/2019</th></tr>{changes}</table>"
-            + f'<p style="color:{TEXT};margin:6px 0"><b>Why it matters:</b> '
+            + sources_html(tuple(k for c in WHO_SCHEME_CHANGES[:2] for k in c.sources))
+            + f'<p style="color:{CSS_TEXT};margin:6px 0"><b>Why it matters:</b> '
             f"{_esc(SCOPE_NOTE)}</p>"
         )
