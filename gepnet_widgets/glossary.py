@@ -128,20 +128,24 @@ _BASICS = (
        "the pancreas (pancreatic).", _L1, "S1", "S2",
        aliases=("GEP-NETs", "GEP", "gastroenteropancreatic neuroendocrine tumour",
                 "gastroenteropancreatic neuroendocrine tumours", "gastroenteropancreatic")),
-    _e("Neuroendocrine carcinoma (NEC)", "A poorly differentiated neuroendocrine cancer, of "
-       "small-cell or large-cell type. It is not graded (it is high grade by definition) and it "
-       "is staged with the carcinoma system of its organ, not with the NET chapters.", _L4,
-       "S9", "S8", "S3", aliases=("NEC", "NECs", "neuroendocrine carcinoma",
-                                  "neuroendocrine carcinomas", "small-cell", "large-cell")),
+    _e("Neuroendocrine carcinoma (NEC)", "A poorly differentiated neuroendocrine cancer (a "
+       "carcinoma), of small-cell or large-cell type. It is not graded (it is high grade by "
+       "definition) and it is staged with the carcinoma system of its organ, not with the NET "
+       "chapters.", _L4, "S9", "S8", "S3", "PO_PANNEC",
+       aliases=("NEC", "NECs", "neuroendocrine carcinoma", "neuroendocrine carcinomas",
+                "small-cell", "large-cell")),
     _e("Neoplasm", "A new, abnormal growth of tissue: a tumour. 'Neuroendocrine neoplasm' covers "
        "NETs, NECs and mixed tumours.", _L6, "S9",
        aliases=("neoplasms", "neuroendocrine neoplasm", "neuroendocrine neoplasms")),
-    _e("Carcinoma", "A cancer. In this course, a neuroendocrine carcinoma (NEC), or the ordinary "
-       "carcinomas of an organ, whose staging system a NEC uses.", _L4, "S3",
+    _e("Carcinoma", "A cancer of epithelial cells (the cells that line organs and form glands). "
+       "A neuroendocrine carcinoma (NEC) is a poorly differentiated one, staged with the system "
+       "of the ordinary carcinomas of its organ. NETs are cancers too (malignant, often "
+       "slow-growing), but they are well differentiated and are not called carcinomas.", _L4,
+       "PO_PANNEC", "NEN_TERMS2024", "S3",
        aliases=("carcinomas",)),
     _e("MiNEN", "A mixed tumour with a neuroendocrine part and a non-neuroendocrine part (usually "
-       "an adenocarcinoma); each part is graded separately when possible. WHO 2010 called it "
-       "MANEC.", _L4, "S8", "S10",
+       "an adenocarcinoma), each making up at least 30% of the tumour; each part is graded "
+       "separately when possible. WHO 2010 called it MANEC.", _L4, "S14", "S8", "S10",
        aliases=("mixed neuroendocrine and non-neuroendocrine neoplasm", "MANEC", "mixed tumour",
                 "mixed tumours")),
     _e("Primary tumour", "The tumour where the disease started, as opposed to its metastases.",
@@ -276,11 +280,14 @@ _GRADING = (
        "nuclei of different sizes and shapes. Poorly differentiated tumours are NECs.", _L4,
        "S9", "KLIMSTRA2010", aliases=("poorly-differentiated",)),
     _e("NET G3", "A well-differentiated NET with a Ki-67 index above 20% or more than 20 mitoses "
-       "per 2 mm²: high grade, but not a carcinoma. Introduced by WHO 2017 (pancreas) and WHO "
-       "2019 (whole digestive tract).", _L4, "S9", "S10", "S15"),
+       "per 2 mm²: high grade. Like every NET it is a cancer (a malignant tumour); it is not a "
+       "NEC, because its cells are well differentiated. Introduced by WHO 2017 (pancreas) and "
+       "WHO 2019 (whole digestive tract).", _L4, "NAGTEGAAL2020", "S9", "S10", "S15",
+       "NEN_TERMS2024"),
     _e("Ki-67 index", "The percentage of tumour cells stained for Ki-67, a protein in the nucleus "
-       "of cells that are dividing or getting ready to divide. It is counted in the hot spot, on "
-       "at least 500 cells.", _L4, "S9", "S8",
+       "of cells that are dividing or getting ready to divide: it shows how many cells are "
+       "dividing, not the speed of division. It is counted in the hot spot, on at least 500 "
+       "cells.", _L4, "NAGTEGAAL2020", "S9", "S8",
        aliases=("Ki-67", "Ki67", "Ki-67 labelling index")),
     _e("Hot spot", "The area of a tumour slide with the most Ki-67-stained (brown) nuclei, chosen "
        "at low magnification; the Ki-67 index is counted there.", _L4, "S9", "S8",
@@ -297,6 +304,13 @@ _GRADING = (
        "course grades with its Digestive System Tumours, 5th edition (WHO 2019).", _L4, "S9",
        aliases=("WHO", "World Health Organization", "WHO 2019", "WHO 2010", "WHO 2017",
                 "WHO 2022"), technical=False),
+    _e("College of American Pathologists (CAP)", "A US professional body of pathologists. Its "
+       "reporting checklists advise, for example, counting the Ki-67 hot spot by hand near a "
+       "cut-off.", _L4, "S9", aliases=("CAP",), technical=False),
+    _e("NORDIC NEC", "A Nordic study of people with advanced neuroendocrine carcinoma (NEC) of the "
+       "digestive system, treated with platinum-based chemotherapy; NECs with a Ki-67 below 55% "
+       "responded less often but lived longer.", _L4, "S45", aliases=("NORDIC",),
+       technical=False),
     _e("p53, Rb and p16", "Proteins a pathologist can test for when it is unclear whether a "
        "high-grade tumour is a NET G3 or a NEC.", _L4, "S8", aliases=("p53", "p16")),
     _e("Pathologist", "A doctor who examines tissue under the microscope and writes the pathology "
