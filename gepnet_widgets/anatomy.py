@@ -1,13 +1,8 @@
 """What GEP-NETs are: the neuroendocrine cell, where GEP-NETs arise, and the course's words.
 
 Cited data, each statement with its source keys (resolved in
-:data:`gepnet_widgets.sources.SOURCES`). Clinical facts come from the project fact base
-(``shared/reference/gepnet-facts.md``); the general physiology of a neuroendocrine cell and the
-cell types of the stomach and small intestine come from sources outside it (the NCI dictionary,
-the Canadian Cancer Society, the Swedish national care programme, Waldum et al. 2019), each
-named in :mod:`gepnet_widgets.sources`. Where the course's sources say nothing about a site (for
-example the cell types of the appendix and of the colon and rectum), the data say so instead of
-guessing.
+:data:`gepnet_widgets.sources.SOURCES`). Where the course's sources say nothing about a site,
+the data say so instead of guessing (:data:`NOT_IN_SOURCES`).
 
 * :data:`CELL_STEPS` and :data:`CELL_EXAMPLES` drive the step-through diagram of a
   neuroendocrine cell.
@@ -49,6 +44,7 @@ __all__ = [
     "site_profile",
     "term",
     "all_source_keys",
+    "readout_texts",
     "CELL_STEPS",
     "CELL_EXAMPLES",
     "CELL_TYPES",
@@ -75,18 +71,21 @@ class CellStep:
 
 CELL_STEPS: tuple[CellStep, ...] = (
     CellStep(1, "A signal arrives", Statement(
-        "A neuroendocrine cell receives a signal from the nervous system.",
-        ("CCS_NES", "NCI_DICT_NET"))),
+        "A neuroendocrine cell receives a signal: from nerves, and in the gut also from what "
+        "passes through it, such as food and acid.",
+        ("CCS_NES", "NCI_DICT_NET", "GUT_CELLS_TABLE"))),
     CellStep(2, "The granules release hormone", Statement(
         "The cell keeps its hormone in small packets (granules) and, when signalled, "
-        "releases it into the blood.", ("RCC_GEPNET", "CCS_NES"))),
+        "releases it into the blood; many gut cells also act on their neighbours.",
+        ("RCC_GEPNET", "CCS_NES", "GUT_CELLS_TABLE"))),
     CellStep(3, "The hormone acts at a distance", Statement(
         "The hormone travels in the blood to cells elsewhere in the body (target cells), "
         "attaches to their receptors and changes what they do.", ("CCS_NES",))),
     CellStep(4, "Cells grow out of control: a NET", Statement(
-        "A neuroendocrine tumour (NET) forms from these cells. It may make more hormone than "
-        "normal, which can cause symptoms; most GEP-NETs, though, cause no hormone symptoms "
-        "(non-functioning).", ("NCI_DICT_NET", "S2"))),
+        "A neuroendocrine tumour (NET) forms from these cells. Every NET is a cancer (a "
+        "malignant tumour), though many grow slowly. It may make more hormone than normal, "
+        "which can cause symptoms; most GEP-NETs, though, cause no hormone symptoms "
+        "(non-functioning).", ("NCI_DICT_NET", "NET_MALIGNANT2017", "S2"))),
 )
 
 
@@ -116,9 +115,20 @@ CELL_TYPES: dict[str, CellType] = {c.id: c for c in (
         "Duodenal D-cell tumours make somatostatin but rarely cause the somatostatinoma "
         "syndrome.", ("S1",))),
     CellType("islet", "Islet cells", None, "hormones such as insulin or glucagon", Statement(
-        "The neuroendocrine cells of the pancreas are the islet cells; pancreatic NETs are "
-        "also called islet cell tumours, and their syndromes include insulinoma and "
-        "glucagonoma.", ("CCS_NES", "S2"))),
+        "The neuroendocrine cells of the pancreas are the islet cells: beta cells make insulin, "
+        "alpha cells glucagon, delta cells somatostatin and PP cells pancreatic polypeptide. "
+        "Pancreatic NETs are also called islet cell tumours, and their syndromes include "
+        "insulinoma and glucagonoma.", ("CCS_NES", "GUT_CELLS_TABLE", "S2"))),
+    CellType("g", "G cells", "gastrin", "gastrin", Statement(
+        "G cells of the stomach and duodenum make gastrin; 70-80% of gastrinomas are in the "
+        "duodenum.", ("GUT_CELLS_TABLE", "S18"))),
+    CellType("ec_appendix", "EC (enterochromaffin) cells", "serotonin", "serotonin", Statement(
+        "EC cells, which mainly make serotonin, are found along the whole gut, the appendix "
+        "included; appendiceal NETs mostly come from them.", ("GUT_CELLS_TABLE", "RCA_APPENDIX"))),
+    CellType("l", "L cells", None, "glucagon-like peptides (GLP-1) and peptide YY", Statement(
+        "L cells make glucagon-like peptides and peptide YY and are most common in the rectum; "
+        "in one large series 83.5% of rectal neuroendocrine neoplasms were of the L-cell "
+        "type.", ("GUT_CELLS_TABLE", "SOHN2015"))),
 )}
 
 
@@ -204,7 +214,9 @@ _SITE_INFO = (
         ),
         cells=("ecl",),
         behaviour=(
-            Statement("Types I and II spread (metastasise) in fewer than 10%.", ("S1",)),
+            Statement("Type I spreads (metastasises) in fewer than 10%; type II more often "
+                      "(about 10-30% in a 2022 review); type III is often metastatic.",
+                      ("S1", "WJG2022_GASTRIC")),
             Statement("Small type I tumours (under 1 cm) can be removed through the "
                       "endoscope.", ("S1",)),
         ),
@@ -217,7 +229,7 @@ _SITE_INFO = (
             Statement("Duodenal D-cell tumours make somatostatin but rarely cause the "
                       "syndrome.", ("S1",)),
         ),
-        cells=("d",),
+        cells=("g", "d"),
         behaviour=(
             Statement("Tumours under 1 cm can be removed through the endoscope; 1-2 cm ones by "
                       "a full-thickness local excision after endoscopic ultrasound.", ("S1",)),
@@ -255,11 +267,13 @@ _SITE_INFO = (
             Statement("Appendiceal NETs. Goblet-cell tumours of the appendix are not staged as "
                       "NETs (they use appendix carcinoma staging).", ("S3",)),
         ),
-        cells=(),
+        cells=("ec_appendix",),
         behaviour=(
             Statement("T1 and T2 are decided by size alone (T1: 2 cm or smaller).", ("S1",)),
             Statement("2 cm or smaller: removing the appendix; larger than 2 cm: a right "
                       "hemicolectomy.", ("S1",)),
+            Statement("Most are localised when found, so further blood tests and scans are not "
+                      "routinely needed.", ("ALEXANDRAKI2016",)),
         ),
     ),
     SiteInfo(
@@ -267,7 +281,7 @@ _SITE_INFO = (
         arises=(
             Statement("Colorectal NETs; rectal NETs are found at colonoscopy.", ("S1",)),
         ),
-        cells=(),
+        cells=("l",),
         behaviour=(
             Statement("Rectal NETs under 1 cm can be removed through the endoscope; larger "
                       "than 2 cm, or into the muscle layer, need a bowel resection; 1-2 cm is "
@@ -361,8 +375,8 @@ TERMS: dict[str, Term] = {t.id: t for t in (
          "(distant spread), combined into stage groups I to IV by the AJCC 8th edition.",
          "03_tnm_staging.ipynb", "Staging a GEP-NET with TNM", ("AJCC8", "S1")),
     Term("grade", "Grade",
-         "How fast the tumour cells are dividing, from the Ki-67 index and the mitotic count: "
-         "G1, G2 or G3 in the WHO 2019 classification.",
+         "How many of the tumour cells are dividing, from the Ki-67 index and the mitotic "
+         "count: G1, G2 or G3 in the WHO 2019 classification.",
          "04_grade_and_differentiation.ipynb", "Grade and differentiation", ("S9",)),
     Term("differentiation", "Differentiation",
          "How much the tumour cells still resemble the gut's own neuroendocrine cells. "
@@ -380,6 +394,16 @@ TERMS: dict[str, Term] = {t.id: t for t in (
 def term(term_id: str) -> Term:
     """Return the term ``term_id``; ValueError lists the allowed ids."""
     return _lookup(TERMS, term_id, "term")
+
+
+def readout_texts() -> tuple[str, ...]:
+    """Every sentence of this module's data that a learner can read (for wording checks)."""
+    texts = [s.statement.text for s in CELL_STEPS] + [NOT_IN_SOURCES]
+    texts += [c.statement.text for c in CELL_TYPES.values()]
+    for info in SITE_INFO.values():
+        texts += [s.text for s in (*info.arises, *info.behaviour)]
+    texts += [t.plain for t in TERMS.values()]
+    return tuple(texts)
 
 
 def all_source_keys() -> tuple[str, ...]:

@@ -1,9 +1,7 @@
 """Diagnosis of GEP-NETs: the tests, what each can tell, the work-up activity and the pitfalls.
 
-Cited data from the project fact base (``shared/reference/gepnet-facts.md``, section 4 and the
-marker notes of section 3), each statement with its source keys; a few facts the fact base does
-not hold come from the Swedish national care programme (``RCC_GEPNET``) and a Swedish regional
-referral guide (``VISS_SVF``), both in :mod:`gepnet_widgets.sources`.
+Cited data (sections 3, 4 and 9 of the project's clinical reference notes), each statement with
+its source keys resolved in :mod:`gepnet_widgets.sources`.
 
 * :data:`TESTS` are the tests of the work-up (history and examination; blood and urine tests;
   CT, MRI, somatostatin-receptor PET, FDG PET, endoscopy, endoscopic ultrasound; tissue with
@@ -14,7 +12,9 @@ referral guide (``VISS_SVF``), both in :mod:`gepnet_widgets.sources`.
   with the reason and its sources: the interactive matrix.
 * :data:`SCENARIOS` and :func:`judge_plan` are the "plan the work-up" activity.
 * :data:`MARKERS`, :data:`CONDITIONS` and :func:`interpret_marker` are the classic pitfalls
-  (proton-pump inhibitors raise chromogranin A and gastrin; foods before urine 5-HIAA).
+  (acid-lowering medicines raise chromogranin A and gastrin; foods before urine 5-HIAA).
+* :data:`WORKUP_EXTRAS` are parts of the work-up for some people only (germline testing,
+  echocardiography).
 
 Pure layer-1 module: no plotting, widget or IPython import.
 
@@ -67,6 +67,8 @@ __all__ = [
     "INTERFERENCES",
     "CGA_DISAGREEMENT",
     "SSTR_DECIDES_TREATMENT",
+    "WORKUP_EXTRAS",
+    "readout_texts",
 ]
 
 #: Answer levels, from most to least useful.
@@ -128,7 +130,7 @@ _QUESTIONS = (
     Question("t", "Where, size (T)?", "Where is the tumour, and how big and deep is it (T)?"),
     Question("n", "Nodes (N)?", "Has it reached the lymph nodes (N)?"),
     Question("m", "Spread (M)?", "Has it spread to distant places such as the liver (M)?"),
-    Question("grade", "Grade?", "How fast are its cells dividing (the grade)?"),
+    Question("grade", "Grade?", "How many of its cells are dividing (the grade)?"),
     Question("hormones", "Hormone excess?", "Is it making a hormone that causes symptoms?"),
     Question("receptors", "Receptors?",
              "Does it carry somatostatin receptors, so that receptor-targeted treatment can "
@@ -144,8 +146,21 @@ CGA_DISAGREEMENT = Statement(
 SSTR_DECIDES_TREATMENT = Statement(
     "Somatostatin-receptor imaging also decides whether receptor-targeted treatment can work: "
     "it establishes eligibility for PRRT and for somatostatin analogues. In insulinoma a "
-    "somatostatin analogue is given only if the tumour is receptor-positive, otherwise low "
+    "somatostatin analogue is considered only if the tumour is receptor-positive, otherwise low "
     "blood sugar can get worse.", ("S8",))
+INSULINOMA_IMAGING = Statement(
+    "Somatostatin-receptor scans often miss insulinomas. A different tracer, GLP-1 receptor "
+    "PET/CT, found the insulinoma in 42 of 43 patients in one prospective study, against 8 of 41 "
+    "for a somatostatin-receptor scan.", ("LUO2016",))
+#: Parts of the work-up for some people only, shown beside the matrix.
+WORKUP_EXTRAS: tuple[Statement, ...] = (
+    Statement("Germline (inherited) genetic testing, for example for MEN1, VHL or NF1, is part "
+              "of the work-up of a gastrinoma and is considered for other pancreatic and "
+              "duodenal NETs.", ("S8", "ZHANG_KUNZ2022")),
+    Statement("Echocardiography (an ultrasound scan of the heart) looks for carcinoid heart "
+              "disease in people with carcinoid syndrome, especially when there are signs of it "
+              "or NT-proBNP or 5-HIAA is high.", ("CHD_EXPERT2017",)),
+)
 
 _TESTS = (
     Test("history_exam", "History and examination", "History and exam", "clinic",
@@ -173,11 +188,13 @@ _TESTS = (
                    "somatostatin_level")),
     Test("urine_5hiaa", "24-hour urine 5-HIAA", "Urine 5-HIAA (24 h)", "blood or urine",
          "Urine collected for 24 hours, tested for the breakdown product of serotonin.",
-         (Statement("Specificity about 88%, but sensitivity may be as low as 35%.",
-                    ("S1", "S19")),
-          Statement("Avoid serotonin-rich foods for about 48 hours: bananas, tomatoes, "
-                    "eggplant (aubergine), pineapple, walnuts, avocado and kiwi.",
-                    ("S1", "S19"))),
+         (Statement("Specificity about 88%. As a test for finding NETs in general its "
+                    "sensitivity may be as low as 35%, because many NETs make no serotonin; "
+                    "in carcinoid syndrome it is raised far more often.",
+                    ("S1", "S19", "TORMEY1995")),
+          Statement("Serotonin-rich foods are left out for about 48 hours before the "
+                    "collection: bananas, tomatoes, eggplant (aubergine), pineapple, walnuts, "
+                    "avocado and kiwi.", ("S1", "S19"))),
          confirms=("urine_5hiaa",)),
     Test("ct", "CT scan (multiphase, with contrast)", "CT", "imaging",
          "X-ray cross-sections with contrast, in arterial and portal-venous phases.",
@@ -202,6 +219,7 @@ _TESTS = (
                     "sensitivity of 97.0% and a specificity of 97.7% (1000 patients with G1 or "
                     "G2 NETs).", ("S47",)),
           SSTR_DECIDES_TREATMENT,
+          INSULINOMA_IMAGING,
           Statement("It is not routine for poorly differentiated neuroendocrine carcinoma.",
                     ("S8",)))),
     Test("fdg_pet", "FDG PET", "FDG PET", "imaging",
@@ -211,7 +229,9 @@ _TESTS = (
                     "worse outlook.", ("S22",)),
           Statement("With SSTR PET (the NETPET grade): receptor-positive, FDG-negative disease "
                     "has the best outlook; receptor-negative, FDG-positive lesions suggest "
-                    "dedifferentiation and will not respond to PRRT.", ("S22",)))),
+                    "dedifferentiation and will not respond to PRRT.", ("S22",)),
+          Statement("In neuroendocrine carcinoma, FDG PET is part of the staging work-up.",
+                    ("S44",)))),
     Test("endoscopy", "Endoscopy (upper endoscopy, colonoscopy)", "Endoscopy", "endoscopy",
          "A camera on a flexible tube looks at the inside of the stomach, duodenum or bowel "
          "and takes biopsies.",
@@ -264,8 +284,9 @@ CELLS: dict[tuple[str, str], Cell] = {
         _Y, "Each syndrome has its own test (supervised fast, gastrin with pH and secretin "
         "test, glucagon, VIP or somatostatin levels).", ("S17", "S18", "S2")),
     ("urine_5hiaa", "hormones"): Cell(
-        _Y, "It shows serotonin excess (carcinoid syndrome): specificity about 88%, but "
-        "sensitivity may be as low as 35%.", ("S1", "S19")),
+        _Y, "It shows serotonin excess (carcinoid syndrome): specificity about 88%. The "
+        "sensitivity as low as 35% concerns finding NETs in general, many of which make no "
+        "serotonin.", ("S1", "S19", "TORMEY1995")),
     ("ct", "t"): Cell(
         _Y, "Finds the tumour and shows its size; CT and MRI detect about 80% of tumours "
         "overall.", ("S8", "S1")),
@@ -289,14 +310,14 @@ CELLS: dict[tuple[str, str], Cell] = {
         _N, "Receptors are not the grade: the grade comes from Ki-67 and the mitotic count on "
         "tissue.", ("S23", "S9")),
     ("sstr_pet", "hormones"): Cell(
-        _N, "It shows receptors, not hormone excess; about two thirds of insulinomas are not "
-        "even visible on it.", ("S8",)),
+        _N, "It shows receptors, not hormone excess; it often misses insulinomas.",
+        ("S8", "LUO2016")),
     ("sstr_pet", "receptors"): Cell(
         _Y, "It shows whether the tumour carries somatostatin receptors, and so whether PRRT "
         "and somatostatin analogues can work.", ("S8", "RCC_GEPNET")),
     ("fdg_pet", "m"): Cell(
-        _P, "Finds FDG-avid (more aggressive) disease; it is the standard staging scan for "
-        "neuroendocrine carcinoma.", ("S22",), unverified=True),
+        _P, "Finds FDG-avid (more aggressive) disease; in neuroendocrine carcinoma it is part "
+        "of the staging work-up.", ("S22", "S44")),
     ("fdg_pet", "grade"): Cell(
         _P, "Uptake marks higher-grade or dedifferentiated disease and a worse outlook; the "
         "grade itself comes from tissue.", ("S22", "S23")),
@@ -414,7 +435,7 @@ _SCAN_NOT_DEPTH = Cell(_P, "Shows where tumours are, but EUS measures the depth 
                        "before endoscopic removal.", ("S1",))
 _SCENARIOS = (
     Scenario("liver", "Has it spread to the liver?", "m"),
-    Scenario("growth", "How fast is it growing?", "grade"),
+    Scenario("growth", "What is its grade (how many of its cells are dividing)?", "grade"),
     Scenario("serotonin", "Is it making serotonin (flushing and diarrhoea)?", "hormones",
              overrides=(
                  ("hormone_tests", _NOT_SEROTONIN),
@@ -432,6 +453,10 @@ _SCENARIOS = (
                                         ("S17",))),
                  ("eus", Cell(_P, "Once the insulin excess is proven, EUS localises more "
                               "than 90% of insulinomas.", ("S1", "S17"))),
+                 ("sstr_pet", Cell(_N, "Somatostatin-receptor scans often miss insulinomas; "
+                                   "GLP-1 receptor PET/CT, a different scan, finds most of "
+                                   "them once the insulin excess is proven.",
+                                   ("LUO2016",))),
              )),
     Scenario("is-net", "Is this lump a neuroendocrine tumour at all?", "net"),
     Scenario("receptors",
@@ -441,7 +466,11 @@ _SCENARIOS = (
              "How big and how deep is this small rectal tumour, before it is removed "
              "through the endoscope?", "t",
              overrides=(
-                 *((t, _SCAN_NOT_DEPTH) for t in ("ct", "mri", "sstr_pet")),
+                 *((t, _SCAN_NOT_DEPTH) for t in ("ct", "mri")),
+                 ("sstr_pet", Cell(_N, "It does not measure depth in the wall, and whole-body "
+                                   "receptor imaging is not a routine step before removing a "
+                                   "small, localised, low-grade rectal NET.",
+                                   ("ENETS2023_CRC",), unverified=True)),
                  ("endoscopy", Cell(_P, "Finds the rectal tumour and takes biopsies; EUS adds "
                                     "its depth in the wall.", ("S1",))),
                  ("biopsy_ihc", Cell(_N, "Before removal there is no removed tumour to "
@@ -585,8 +614,10 @@ _MARKERS = (
                      "rise, so a secretin test is needed; gastrin alone does not settle it.",
                      ("S18",))),
     Marker("urine_5hiaa", "24-hour urine 5-HIAA", "urine 5-HIAA",
-           Statement("Its sensitivity may be as low as 35%: a normal result does not rule out "
-                     "carcinoid syndrome.", ("S1",))),
+           Statement("As a test for finding NETs in general its sensitivity may be as low as "
+                     "35%, because many NETs make no serotonin: a normal result does not rule "
+                     "out a NET. In carcinoid syndrome it is raised far more often.",
+                     ("S1", "TORMEY1995"))),
 )
 #: The markers of the pitfall explorer, by id.
 MARKERS: dict[str, Marker] = {m.id: m for m in _MARKERS}
@@ -612,15 +643,19 @@ CONDITIONS: dict[str, Condition] = {c.id: c for c in _CONDITIONS}
 
 _CGA = ("S1", "S20")
 _PPI_CGA_ADVICE = Statement(
-    "In a prospective study, stopping the PPI for 2 weeks lowered unexplained high chromogranin "
-    "A by about 82% (77% when switched to an H2 blocker); a Swedish referral guide asks for the "
-    "PPI to be stopped at least two weeks before the test.", ("S20", "VISS_SVF"))
-_PPI_GASTRIN_ADVICE = Statement(
-    "Ideally test fasting and off the PPI for more than a week, but keep acid suppression if "
-    "stopping it is risky.", ("S8",))
+    "In a prospective study, a 2-week pause of the PPI lowered unexplained high chromogranin A "
+    "by about 82% (77% when it was switched to an H2 blocker), and a Swedish referral guide has "
+    "the test taken after a two-week pause. Whether to pause is for the care team to decide "
+    "and arrange: acid-lowering medicine is paused only under medical supervision.",
+    ("S20", "VISS_SVF", "S18"))
+_ACID_GASTRIN_ADVICE = Statement(
+    "Gastrin is best measured fasting and, where the care team judges it safe, after a pause "
+    "of more than a week from the PPI. The pause is arranged only under medical supervision: "
+    "in a gastrinoma, stopping acid suppression can lead to ulcer complications, so it is kept "
+    "when stopping is risky.", ("S8", "S18", "MURUGESAN2009"))
 _FOOD_ADVICE = Statement(
-    "Avoid bananas, tomatoes, eggplant (aubergine), pineapple, walnuts, avocado and kiwi for "
-    "about 48 hours before and during the collection.", ("S1", "S19"))
+    "Bananas, tomatoes, eggplant (aubergine), pineapple, walnuts, avocado and kiwi are left out "
+    "for about 48 hours before and during the collection.", ("S1", "S19"))
 
 _INTERFERENCES = (
     Interference("chromogranin_a", "ppi",
@@ -631,10 +666,16 @@ _INTERFERENCES = (
       for c in ("h2_blocker", "atrophic_gastritis", "kidney_failure", "liver_failure", "heart",
                 "ibd", "other_cancer")),
     Interference("gastrin", "ppi",
-                 Statement("Proton-pump inhibitors falsely raise gastrin.", ("S8",)),
-                 _PPI_GASTRIN_ADVICE),
+                 Statement("Proton-pump inhibitors falsely raise gastrin.", ("S8",
+                                                                          "MURUGESAN2009")),
+                 _ACID_GASTRIN_ADVICE),
+    Interference("gastrin", "h2_blocker",
+                 Statement("H2 blockers raise gastrin too: like proton-pump inhibitors, they "
+                           "lower stomach acid.", ("MURUGESAN2009", "S18")),
+                 _ACID_GASTRIN_ADVICE),
     Interference("gastrin", "atrophic_gastritis",
-                 Statement("Atrophic gastritis raises gastrin and must be excluded.", ("S18",))),
+                 Statement("Atrophic gastritis raises gastrin and must be excluded.",
+                           ("S18", "MURUGESAN2009"))),
     Interference("gastrin", "kidney_failure",
                  Statement("Kidney failure raises gastrin and must be excluded.", ("S18",))),
     Interference("urine_5hiaa", "serotonin_foods",
@@ -714,8 +755,8 @@ def interpret_marker(marker_id: str, conditions: Iterable[str]) -> Interpretatio
         verdict = (f"A high {m.short} may be a false rise: check the "
                    f"{'cause' if len(interfering) == 1 else 'causes'} below first.")
     else:
-        verdict = (f"Nothing ticked is known to raise {m.short} falsely: a high result can be "
-                   "taken at face value.")
+        verdict = (f"Nothing ticked is known to raise {m.short} falsely. A high result still "
+                   "needs the confirming tests and a look at other causes before it is trusted.")
     return Interpretation(m.id, interfering, harmless, not interfering, verdict)
 
 
@@ -729,6 +770,7 @@ def all_source_keys() -> tuple[str, ...]:
     groups += [c.sources for c in CELLS.values()]
     groups += [c.sources for s in SCENARIOS.values() for _t, c in s.overrides]
     groups += [m.normal.sources for m in MARKERS.values()]
+    groups += [s.sources for s in WORKUP_EXTRAS]
     for i in INTERFERENCES.values():
         groups.append(i.effect.sources)
         if i.advice:
@@ -737,6 +779,21 @@ def all_source_keys() -> tuple[str, ...]:
     for group in groups:
         keys.extend(k for k in group if k not in keys)
     return tuple(keys)
+
+
+def readout_texts() -> tuple[str, ...]:
+    """Every sentence of this module's data that a learner can read (for wording checks)."""
+    texts = [q.text for q in QUESTIONS.values()]
+    texts += [t.what for t in TESTS.values()] + [s.text for t in TESTS.values() for s in t.facts]
+    texts += [c.text for c in CELLS.values()] + [NO_CELL_TEXT]
+    texts += [s.prompt for s in SCENARIOS.values()]
+    texts += [c.text for s in SCENARIOS.values() for _t, c in s.overrides]
+    texts += [m.normal.text for m in MARKERS.values()] + [s.text for s in WORKUP_EXTRAS]
+    for i in INTERFERENCES.values():
+        texts.append(i.effect.text)
+        if i.advice:
+            texts.append(i.advice.text)
+    return tuple(texts)
 
 
 def _check_links() -> None:

@@ -1,9 +1,9 @@
 """Functional and non-functional GEP-NETs: the hormone syndromes as cited data, and their logic.
 
-Everything here comes from the project fact base (``shared/reference/gepnet-facts.md``, section 3,
-with section 4 for the tests), each statement with its source keys (resolved in
-:data:`gepnet_widgets.sources.SOURCES`). Items the fact base marks *unverified* are either left
-out or carry ``unverified=True`` so that a widget can label them.
+Everything here comes from the project's clinical reference notes (sections 3, 4 and 9), each
+statement with its source keys (resolved in :data:`gepnet_widgets.sources.SOURCES`). Items not
+yet checked against the original source carry ``unverified=True`` so that a widget can say so in
+the learner's words.
 
 The data are linked by id, never by copied text:
 
@@ -66,6 +66,7 @@ __all__ = [
     "hormone_choices",
     "syndrome_choices",
     "all_source_keys",
+    "readout_texts",
     "EXTRA_PLACES",
     "PLACES",
     "SYMPTOMS",
@@ -182,12 +183,17 @@ class SiteLink:
 
 @dataclass(frozen=True)
 class ConfirmTest:
-    """The test that confirms a syndrome, with what it shows (cited statements)."""
+    """The test that confirms a syndrome, with what it shows (cited statements).
+
+    ``positive`` is how a result that supports the syndrome is said (``"raised"`` for a level,
+    ``"positive"`` for the supervised fast, which is read as positive or negative).
+    """
 
     id: str
     name: str
     short: str
     details: tuple[Statement, ...]
+    positive: str = "raised"
 
 
 @dataclass(frozen=True)
@@ -310,7 +316,11 @@ _CONFIRM = (
                       "hours, and 70-80% within 24 hours.", ("S17",)),
             Statement("Sources differ on the insulin cut-off: at least 3 µU/mL (Endocrine "
                       "Society style) or more than 6 µU/mL (MSD Manual).", ("S17",)),
+            Statement("The fast is read as positive or negative, not as raised. A screen for "
+                      "sulfonylureas (diabetes tablets that also raise insulin and C-peptide) "
+                      "is part of the test.", ("S17",)),
         ),
+        positive="positive",
     ),
     ConfirmTest(
         "gastrin_ph_secretin",
@@ -324,9 +334,11 @@ _CONFIRM = (
                       "then a secretin test helps: a gastrin rise of at least 120 pg/mL had a "
                       "sensitivity of 94% and a specificity of 100% in the NIH series.",
                       ("S18",)),
-            Statement("Proton-pump inhibitors falsely raise gastrin: ideally test fasting and "
-                      "off the PPI for more than a week, but keep acid suppression if stopping "
-                      "it is risky.", ("S8",)),
+            Statement("Proton-pump inhibitors and H2 blockers raise gastrin. Gastrin is best "
+                      "measured fasting and, where the care team judges it safe, after a pause "
+                      "of more than a week from the PPI; the pause is arranged only under "
+                      "medical supervision, because stopping acid suppression in a gastrinoma "
+                      "can lead to ulcer complications.", ("S8", "S18", "MURUGESAN2009")),
             Statement("Kidney failure and atrophic gastritis also raise gastrin and must be "
                       "excluded.", ("S18",)),
         ),
@@ -358,11 +370,12 @@ _CONFIRM = (
         "Urine 5-HIAA (24 h)",
         (
             Statement("5-HIAA is what serotonin is broken down to. The 24-hour urine test has "
-                      "a specificity of about 88%, but its sensitivity may be as low as 35%.",
-                      ("S1", "S19")),
-            Statement("For about 48 hours before and during the collection, avoid "
-                      "serotonin-rich foods such as bananas, tomatoes, eggplant (aubergine), "
-                      "pineapple, walnuts, avocado and kiwi.", ("S1", "S19")),
+                      "a specificity of about 88%. Its sensitivity as low as 35% concerns "
+                      "finding NETs in general, many of which make no serotonin; in carcinoid "
+                      "syndrome it is raised far more often.", ("S1", "S19", "TORMEY1995")),
+            Statement("For about 48 hours before and during the collection, serotonin-rich "
+                      "foods such as bananas, tomatoes, eggplant (aubergine), pineapple, "
+                      "walnuts, avocado and kiwi are left out.", ("S1", "S19")),
             Statement("Plasma or serum 5-HIAA is available at some centres; serotonin in food "
                       "raises serum 5-HIAA only for a short time (back to baseline within 24 "
                       "hours).", ("S19",)),
@@ -387,9 +400,15 @@ _SYNDROMES = (
         notes=(
             Statement("About 10% are multiple, about 10% are malignant, and 5-8% occur with "
                       "the inherited syndrome MEN1.", ("S2",)),
-            Statement("About two thirds of insulinomas do not show on somatostatin-receptor "
-                      "PET; a somatostatin analogue is given only if the tumour is "
-                      "receptor-positive, otherwise low blood sugar can get worse.", ("S8",)),
+            Statement("Somatostatin-receptor scans often miss insulinomas; GLP-1 receptor "
+                      "PET/CT found the insulinoma in 42 of 43 patients in one prospective "
+                      "study. Endoscopic ultrasound localises more than 90%.",
+                      ("LUO2016", "S17")),
+            Statement("Care teams control the low blood sugar with frequent meals and the "
+                      "medicine diazoxide, which lowers insulin release, before surgery or when "
+                      "the tumour cannot be removed. A somatostatin analogue is considered only "
+                      "if the tumour is receptor-positive, otherwise low blood sugar can get "
+                      "worse.", ("INSULINOMA_MED", "S8")),
         ),
     ),
     Syndrome(
@@ -409,6 +428,8 @@ _SYNDROMES = (
         notes=(
             Statement("MEN1 causes 20-30% of cases (the NCI PDQ gives 15-35%: sources "
                       "differ).", ("S18", "S1")),
+            Statement("Germline (inherited) genetic testing for MEN1 is part of the gastrinoma "
+                      "work-up.", ("S8", "ZHANG_KUNZ2022")),
         ),
     ),
     Syndrome(
@@ -430,8 +451,7 @@ _SYNDROMES = (
             Feature("hypokalaemia", "low potassium (hypokalaemia), the H of WDHA", ("S2",)),
             Feature("achlorhydria", "no stomach acid (achlorhydria), the A of WDHA", ("S2",)),
         ),
-        sites=(SiteLink("pancreas", "mostly the pancreas (how often elsewhere is not "
-                        "verified)", ("S2",)),),
+        sites=(SiteLink("pancreas", "mostly the pancreas", ("S2",)),),
         test="vip_level",
     ),
     Syndrome(
@@ -477,8 +497,11 @@ _SYNDROMES = (
         notes=(
             Statement("It occurs in fewer than 20% of people with a NET.", ("S1",)),
             Statement("A carcinoid crisis can be set off by anaesthesia, surgery or "
-                      "embolisation; it is prevented with somatostatin-analogue cover.",
+                      "embolisation; care teams prevent it with somatostatin-analogue cover.",
                       ("S1",)),
+            Statement("Echocardiography (an ultrasound scan of the heart) looks for carcinoid "
+                      "heart disease in people with carcinoid syndrome.",
+                      ("CHD_EXPERT2017",)),
         ),
     ),
 )
@@ -511,7 +534,7 @@ SOURCE_DISAGREEMENTS: tuple[Statement, ...] = (
     Statement("Gastrinoma with MEN1: 20-30% of cases (NIH series) or 15-35% (NCI PDQ).",
               ("S18", "S1")),
     Statement("Gastrinoma, fasting gastrin more than 10 times normal with pH below 2: a "
-              "classic criterion that the fact base could only partly verify.", ("S18",),
+              "classic criterion, not yet checked against the original source.", ("S18",),
               unverified=True),
 )
 
@@ -1023,6 +1046,22 @@ def judge_mystery(mystery_id: str, hormone_pick: str = "",
 
 
 # --- all sources ------------------------------------------------------------------------------
+
+
+def readout_texts() -> tuple[str, ...]:
+    """Every sentence of this module's data that a learner can read (for wording checks)."""
+    texts = [h.excess for h in HORMONES.values()]
+    texts += [d.text for t in CONFIRM_TESTS.values() for d in t.details]
+    for s in SYNDROMES.values():
+        texts += [f.detail for f in s.features] + [x.note for x in s.sites]
+        texts += [n.text for n in s.notes]
+    texts += [d.text for d in DRAINAGE.values()] + [m.story for m in MYSTERIES.values()]
+    texts += [st.text for st in (FUNCTIONAL_DEFINITION, NONFUNCTIONING_DEFINITION,
+                                 MOST_ARE_NONFUNCTIONING, INACTIVE_PRODUCTS, NOT_IN_STAGING,
+                                 RARER_SYNDROMES, LIVER_INACTIVATES,
+                                 CARCINOID_MAINLY_WITH_LIVER_METASTASES, OTHER_BYPASS_ROUTES,
+                                 *SOURCE_DISAGREEMENTS)]
+    return tuple(texts)
 
 
 def all_source_keys() -> tuple[str, ...]:

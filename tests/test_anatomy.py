@@ -45,10 +45,15 @@ def test_the_four_steps_of_the_issue():
     assert "granules release hormone" in titles[1].lower()
     assert "distance" in titles[2].lower()
     assert "out of control" in titles[3].lower()
-    assert "nervous system" in an.CELL_STEPS[0].statement.text
+    # Issue 11 (fact base 9.18): not only nerve-signalled; gut cells sense gut contents.
+    assert "nerves" in an.CELL_STEPS[0].statement.text
+    assert "food and acid" in an.CELL_STEPS[0].statement.text
+    assert "neighbours" in an.CELL_STEPS[1].statement.text
     assert "granules" in an.CELL_STEPS[1].statement.text
     assert "receptors" in an.CELL_STEPS[2].statement.text
     assert "non-functioning" in an.CELL_STEPS[3].statement.text
+    # Issue 11 (fact base 9.12): every NET is a cancer, often slow-growing.
+    assert "Every NET is a cancer" in an.CELL_STEPS[3].statement.text
     with pytest.raises(ValueError, match="unknown cell step 5"):
         an.cell_step(5)
 
@@ -68,12 +73,20 @@ def test_every_gep_site_is_covered_and_links_resolve():
 
 
 def test_only_what_the_sources_give_on_cells():
-    # The course's sources name no cell type for the appendix or the colon and rectum.
-    assert an.SITE_INFO["appendix"].cells == ()
-    assert an.SITE_INFO["colon_rectum"].cells == ()
+    # Issue 11 (fact base 9.18, 9.22): appendix EC cells, rectal L cells, duodenal G cells.
+    assert an.SITE_INFO["appendix"].cells == ("ec_appendix",)
+    assert an.SITE_INFO["colon_rectum"].cells == ("l",)
+    assert an.CELL_TYPES["ec_appendix"].hormone == "serotonin"
+    assert "83.5%" in an.CELL_TYPES["l"].statement.text
+    assert an.CELL_TYPES["g"].hormone == "gastrin"
+    islet = an.CELL_TYPES["islet"].statement.text
+    for pair in ("beta cells make insulin", "alpha cells glucagon", "delta cells somatostatin",
+                 "PP cells pancreatic polypeptide"):
+        assert pair in islet, pair
+    assert all(site.cells for site in an.SITE_INFO.values()), "no site left without cells"
     assert an.SITE_INFO["stomach"].cells == ("ecl",)
     assert an.SITE_INFO["jejunum_ileum"].cells == ("ec",)
-    assert an.SITE_INFO["duodenum"].cells == ("d",)
+    assert an.SITE_INFO["duodenum"].cells == ("g", "d")
     assert an.SITE_INFO["pancreas"].cells == ("islet",)
     assert an.CELL_TYPES["ec"].hormone == "serotonin"
     assert an.CELL_TYPES["d"].hormone == "somatostatin"
@@ -86,12 +99,17 @@ def test_site_facts_match_the_fact_base():
                  "Type II is the least common", "MEN1", "Type III is sporadic",
                  "fewer than 10%", "under 1 cm"):
         assert text in stomach, text
+    # Issue 11 (fact base 9.9): type II spreads more often than type I (10-30%).
+    assert "Type I spreads (metastasises) in fewer than 10%" in stomach
+    assert "type II more often (about 10-30%" in stomach
+    assert "Types I and II" not in stomach
     assert "70-80%" in _text(an.SITE_INFO["duodenum"].arises)
     assert "up to half" in _text(an.SITE_INFO["ampulla"].arises)
     small = _text(an.SITE_INFO["jejunum_ileum"].behaviour)
     assert "40%" in small and "N2" in small and "12 or more" in small and "2 cm" in small
     appendix = _text(an.SITE_INFO["appendix"].behaviour)
     assert "2 cm or smaller" in appendix and "right hemicolectomy" in appendix
+    assert "not routinely needed" in appendix
     rectum = _text(an.SITE_INFO["colon_rectum"].behaviour)
     assert "under 1 cm" in rectum and "31%" in rectum and "90%" in rectum
     pancreas = _text(an.SITE_INFO["pancreas"].arises + an.SITE_INFO["pancreas"].behaviour)

@@ -94,12 +94,13 @@ def test_marker_numbers_and_pitfalls():
                   "other cancers"):
         assert cause in cga, cause
     advice = dx.INTERFERENCES[("chromogranin_a", "ppi")].advice.text
-    assert "2 weeks" in advice and "82%" in advice and "77%" in advice
+    assert "2-week pause" in advice and "82%" in advice and "77%" in advice
+    assert "medical supervision" in advice and "stopped" not in advice
     assert "more than a week" in dx.INTERFERENCES[("gastrin", "ppi")].advice.text
     assert "88%" in _facts("urine_5hiaa") and "35%" in _facts("urine_5hiaa")
     foods = dx.INTERFERENCES[("urine_5hiaa", "serotonin_foods")].advice.text
     for food in ("bananas", "tomatoes", "eggplant", "pineapple", "walnuts", "avocado", "kiwi"):
-        assert food in foods
+        assert food in foods.lower()
 
 
 def test_tissue_diagnosis_markers():
@@ -123,14 +124,25 @@ def test_key_cells():
     for (t, q), level in expected.items():
         assert dx.cell(t, q).level == level, (t, q)
     assert dx.cell("sstr_pet", "receptors").sources[0] == "S8"
-    assert dx.cell("fdg_pet", "m").unverified
-    assert "two thirds of insulinomas" in dx.cell("sstr_pet", "hormones").text
+    # Issue 11: FDG PET for NEC rests on the ENETS 2023 NEC guidance, no longer a "?".
+    assert not dx.cell("fdg_pet", "m").unverified
+    assert "S44" in dx.cell("fdg_pet", "m").sources
+    # Issue 11 (fact base 9.5): no "two thirds"; GLP-1 receptor PET named.
+    assert "two thirds" not in dx.cell("sstr_pet", "hormones").text
+    assert "often misses insulinomas" in dx.cell("sstr_pet", "hormones").text
+    assert "GLP-1 receptor" in dx.scenario("insulin").verdict("sstr_pet").text
 
 
 def test_the_three_cited_pitfalls():
     # Proton-pump inhibitors raise chromogranin A and gastrin.
     assert not dx.interpret_marker("chromogranin_a", ["ppi"]).high_trustworthy
     assert not dx.interpret_marker("gastrin", ["ppi"]).high_trustworthy
+    # Issue 11, critical (fact base 9.1): H2 blockers raise gastrin too.
+    h2 = dx.interpret_marker("gastrin", ["h2_blocker"])
+    assert not h2.high_trustworthy
+    assert "H2 blockers raise gastrin" in h2.interfering[0].effect.text
+    assert "MURUGESAN2009" in h2.source_keys
+    assert "face value" not in dx.interpret_marker("gastrin", []).verdict
     # Foods to avoid before urine 5-HIAA.
     assert not dx.interpret_marker("urine_5hiaa", ["serotonin_foods"]).high_trustworthy
     assert dx.interpret_marker("urine_5hiaa", ["ppi"]).high_trustworthy

@@ -48,7 +48,7 @@ def test_planner_first_view(executed):
 
 def test_pitfalls_first_view(executed):
     (readout,) = by_class(executed, "gepnet-pitfall-readout")
-    assert tagged(readout["value"], "gepnet-pitfall-trust") == "yes"
+    assert tagged(readout["value"], "gepnet-pitfall-trust") == "not from what is ticked"
     assert html.escape(dx.MARKERS["chromogranin_a"].normal.text) in readout["value"]
 
 

@@ -74,9 +74,22 @@ def test_matrix_links_hormone_tests_to_lesson_5():
     assert "see lesson 5" in e.readout.value
 
 
-def test_matrix_marks_partly_verified_cells():
+def test_matrix_has_one_sources_line_and_the_extra_work_up():
     e = TestMatrix(test="fdg_pet", question="m")
-    assert "(only partly verified)" in e.readout.value
+    assert "partly verified" not in e.readout.value
+    assert e.readout.value.count('class="gepnet-sources"') == 1
+    visible = re.sub(r"<[^>]+>", "", e.readout.value)
+    assert "[S" not in visible and "S44" not in visible and "ENETS NEC" in visible
+    assert "Germline" in e.readout.value and "Echocardiography" in e.readout.value
+
+
+def test_planner_flags_the_unchecked_rectal_imaging_statement():
+    e = WorkupPlanner(scenario="rectal-depth")
+    e.picks["sstr_pet"].value = True
+    r = e.readout.value
+    assert "not a routine step" in r
+    assert "not yet checked against the original" in r
+    assert r.count('class="gepnet-sources"') == 1
 
 
 # --- planner --------------------------------------------------------------------------------
@@ -126,12 +139,14 @@ def test_planner_each_scenario_can_be_solved(scenario_id):
 
 def test_pitfalls_default_and_ppi():
     e = MarkerPitfalls()
-    assert tagged(e.readout.value, "gepnet-pitfall-trust") == "yes"
+    assert tagged(e.readout.value, "gepnet-pitfall-trust") == "not from what is ticked"
     assert "does not rule out" in e.readout.value
     before = e.view.png
     e.conditions["ppi"].value = True
-    assert tagged(e.readout.value, "gepnet-pitfall-trust") == "not yet: check first"
-    assert "82%" in e.readout.value and "What to do" in e.readout.value
+    assert tagged(e.readout.value, "gepnet-pitfall-trust") == "yes: check first"
+    assert "82%" in e.readout.value and "Before the test" in e.readout.value
+    assert "medical supervision" in e.readout.value
+    assert e.readout.value.count('class="gepnet-sources"') == 1
     assert e.view.png != before
     assert "proton-pump inhibitor" in e.view.alt
 
@@ -143,7 +158,8 @@ def test_pitfalls_every_condition(marker_id):
     for c, box in e.conditions.items():
         box.value = True
         falsely = (marker_id, c) in dx.INTERFERENCES
-        assert (tagged(e.readout.value, "gepnet-pitfall-trust") == "yes") is (not falsely)
+        assert (tagged(e.readout.value, "gepnet-pitfall-trust")
+                == "not from what is ticked") is (not falsely)
         assert e._grid.cells[c].get_visible() is falsely
         assert e._grid.rows[c].get_visible()
         box.value = False

@@ -135,7 +135,7 @@ def test_usual_sites_match_fact_base():
     assert "tail" in _site_note("glucagonoma", "pancreas").note
     assert _site_note("glucagonoma", "pancreas").sources == ("S8",)
     assert syn.SYNDROMES["vipoma"].places == ("pancreas",)
-    assert "not verified" in _site_note("vipoma", "pancreas").note
+    assert _site_note("vipoma", "pancreas").note == "mostly the pancreas"  # no internal note
     gastrinoma = _site_note("gastrinoma", "duodenum")
     assert "70-80%" in gastrinoma.note and gastrinoma.sources == ("S18",)
     assert "head" in _site_note("gastrinoma", "pancreas").note
@@ -156,12 +156,19 @@ def test_confirming_test_numbers_match_fact_base():
     for number in ("10 times", "pH below 2", "120 pg/mL", "94%", "100%", "two thirds"):
         assert number in gastrin, number
     assert "more than a week" in gastrin and "Proton-pump inhibitors" in gastrin
+    assert "H2 blockers raise gastrin" in gastrin and "medical supervision" in gastrin
+    # Issue 11: a fast is positive or negative; the sulfonylurea screen is part of it.
+    assert "positive or negative" in fast and "sulfonylureas" in fast
+    assert syn.CONFIRM_TESTS["supervised_fast"].positive == "positive"
+    assert syn.CONFIRM_TESTS["urine_5hiaa"].positive == "raised"
     assert "above 1000 pg/mL" in _test_text("glucagon_level")
     assert "above 200 pg/mL" in _test_text("vip_level")
     assert "above 100 pg/mL" in _test_text("somatostatin_level")
     hiaa = _test_text("urine_5hiaa")
     for text in ("88%", "35%", "48 hours", "within 24"):
         assert text in hiaa, text
+    # Issue 11 (fact base 9.3): the 35% concerns NETs in general, not carcinoid syndrome.
+    assert "finding NETs in general" in hiaa and "rule out carcinoid syndrome" not in hiaa
     for food in ("bananas", "tomatoes", "eggplant", "pineapple", "walnuts", "avocado", "kiwi"):
         assert food in hiaa, food
 
@@ -169,7 +176,12 @@ def test_confirming_test_numbers_match_fact_base():
 def test_notes_match_fact_base():
     insulinoma = _notes("insulinoma")
     assert "10% are multiple" in insulinoma and "10% are malignant" in insulinoma
-    assert "5-8%" in insulinoma and "two thirds" in insulinoma
+    assert "5-8%" in insulinoma and "two thirds" not in insulinoma
+    # Issue 11 (fact base 9.5): GLP-1 receptor PET and symptom control with diazoxide.
+    assert "GLP-1 receptor" in insulinoma and "42 of 43" in insulinoma
+    assert "diazoxide" in insulinoma and "frequent meals" in insulinoma
+    assert "Germline" in _notes("gastrinoma")
+    assert "Echocardiography" in _notes("carcinoid_syndrome")
     assert "20-30%" in _notes("gastrinoma") and "15-35%" in _notes("gastrinoma")
     assert "75%" in _notes("glucagonoma")
     assert "fewer than 20%" in _notes("carcinoid_syndrome")
@@ -179,8 +191,9 @@ def test_notes_match_fact_base():
 
 
 def test_sources_of_key_facts():
-    assert syn.CONFIRM_TESTS["urine_5hiaa"].details[0].sources == ("S1", "S19")
-    assert syn.CONFIRM_TESTS["gastrin_ph_secretin"].details[2].sources == ("S8",)
+    assert syn.CONFIRM_TESTS["urine_5hiaa"].details[0].sources == ("S1", "S19", "TORMEY1995")
+    assert syn.CONFIRM_TESTS["gastrin_ph_secretin"].details[2].sources == (
+        "S8", "S18", "MURUGESAN2009")
     assert syn.FUNCTIONAL_DEFINITION.sources == ("S16",)
     assert syn.NONFUNCTIONING_DEFINITION.sources == ("S8",)
     assert syn.MOST_ARE_NONFUNCTIONING.sources == ("S2",)

@@ -108,9 +108,9 @@ def test_syndrome_explorer_every_item(kind):
 
 def test_unverified_statements_are_labelled():
     e = SyndromeExplorer(start="syndrome", item="gastrinoma")
-    assert "(unverified)" in e.readout.value
+    assert "(not yet checked against the original)" in e.readout.value
     e.item.value = "glucagonoma"
-    assert "(unverified)" not in e.readout.value
+    assert "not yet checked against the original" not in e.readout.value
 
 
 # --- carcinoid flow -----------------------------------------------------------------------------

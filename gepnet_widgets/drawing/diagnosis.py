@@ -128,8 +128,9 @@ def draw_matrix(ax: Axes, test_id: str, question_id: str) -> MatrixArtists:
         ax.text(_col_x(j) + _COL_W / 2, 0.15, label, ha="center", va="bottom", fontsize=8,
                 color=TEXT)
     _legend(ax, 0.1, -len(tests) - 0.8, [LEVEL_STYLE[level] for level in LEVELS])
-    ax.text(7.3, -len(tests) - 0.8, "? = only partly verified", va="center", fontsize=8.5,
-            color=MUTED)
+    if any(cell(t, q).unverified for t in tests for q in questions):
+        ax.text(7.3, -len(tests) - 0.8, "? = not yet checked against the original",
+                va="center", fontsize=8.5, color=MUTED)
     width = _col_x(len(questions))
     row = Rectangle((0, -1), width, 1, fill=False, edgecolor=HIGHLIGHT, linewidth=1.6,
                     zorder=4)

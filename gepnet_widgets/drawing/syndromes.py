@@ -313,7 +313,7 @@ def draw_serotonin_flow(ax: Axes, result: FlowResult) -> FlowArtists:
     liver_mets = _dots(ax, "liver")
     bone_mets = _dots(ax, "bone")
     lx, ly, lw_, _lh, _l = _BOXES["liver"]
-    inactivated = ax.text(lx + lw_ / 2, ly + 0.82, "✗ inactivates\nserotonin",
+    inactivated = ax.text(lx + lw_ / 2, ly + 0.82, "liver inactivates\nthe serotonin",
                           ha="center", va="center", fontsize=9, color=TEXT,
                           fontweight="bold", zorder=6)
     ax.text(0.2, 3.4, "Tumour", fontsize=9, color=TEXT, va="center", ha="left")

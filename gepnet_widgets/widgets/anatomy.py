@@ -21,16 +21,16 @@ from ..anatomy import (
 )
 from ..drawing.anatomy import draw_cell, draw_gi_map, update_cell, update_gi_map
 from ..staging import SITES, site_label
-from ..style import MUTED, TEXT
+from ..style import CSS_MUTED, CSS_TEXT
 from ..syndromes import SYNDROMES
 from .base import Explorer, labelled
-from .syndromes import statement_html
+from .syndromes import sources_line, statement_html
 
 __all__ = ["CellExplorer", "SiteMap"]
 
 
 def _headline(label: str, value: str, css: str) -> str:
-    return (f'<div style="font-size:1.1em;color:{TEXT};margin:2px 0">{html.escape(label)}: '
+    return (f'<div style="font-size:1.1em;color:{CSS_TEXT};margin:2px 0">{html.escape(label)}: '
             f'<b class="{css}">{html.escape(value)}</b></div>')
 
 
@@ -82,23 +82,26 @@ class CellExplorer(Explorer):
         s = cell_step(self.step.value)
         parts = [
             _headline("Step", f"{s.number} of {len(CELL_STEPS)}", "gepnet-cell-current"),
-            f'<p style="color:{TEXT};margin:2px 0"><b class="gepnet-cell-title">'
+            f'<p style="color:{CSS_TEXT};margin:2px 0"><b class="gepnet-cell-title">'
             f"{html.escape(s.title)}</b>. {statement_html(s.statement)}</p>",
         ]
         example = CELL_EXAMPLES[self.example.value]
+        shown = [s.statement]
         if example.cell_type is not None:
             c = CELL_TYPES[example.cell_type]
+            shown.append(c.statement)
             parts += [
                 _headline("This cell", c.name, "gepnet-cell-type"),
-                f'<p style="color:{TEXT};margin:2px 0">Lives in: '
+                f'<p style="color:{CSS_TEXT};margin:2px 0">Lives in: '
                 f"{html.escape(site_label(example.site))}. Makes: "
                 f"{html.escape(c.hormone_name)}. {statement_html(c.statement)}</p>",
             ]
         if s.number == len(CELL_STEPS):
-            parts.append(f'<p style="color:{MUTED};margin:6px 0 0">Whether a NET makes a '
+            parts.append(f'<p style="color:{CSS_MUTED};margin:6px 0 0">Whether a NET makes a '
                          "hormone that causes symptoms is the subject of lesson 5; how far it "
-                         "has spread (stage) and how fast it grows (grade), of lessons 3 and "
-                         "4.</p>")
+                         "has spread (stage) and how many of its cells are dividing (grade), of "
+                         "lessons 3 and 4.</p>")
+        parts.append(sources_line(shown))
         return "".join(parts)
 
 
@@ -142,15 +145,17 @@ class SiteMap(Explorer):
         syndromes = "; ".join(SYNDROMES[s].name for s in p.syndromes) or "none of the six"
         parts = [
             _headline("Site", p.label, "gepnet-site-name"),
-            f'<p style="color:{TEXT};margin:6px 0 0"><b>What arises here</b></p>',
+            f'<p style="color:{CSS_TEXT};margin:6px 0 0"><b>What arises here</b></p>',
             _list(statement_html(s) for s in p.info.arises),
             _headline("Hormone-producing cells", cells, "gepnet-site-cells"),
             _list(statement_html(c.statement) for c in p.cell_types) if p.cell_types
-            else f'<p style="color:{MUTED};margin:2px 0">{html.escape(NOT_IN_SOURCES)}</p>',
-            f'<p style="color:{TEXT};margin:6px 0 0"><b>Typical behaviour</b></p>',
+            else f'<p style="color:{CSS_MUTED};margin:2px 0">{html.escape(NOT_IN_SOURCES)}</p>',
+            f'<p style="color:{CSS_TEXT};margin:6px 0 0"><b>Typical behaviour</b></p>',
             _list(statement_html(s) for s in p.info.behaviour),
             _headline("Hormone syndromes that arise here", syndromes, "gepnet-site-syndromes"),
-            f'<p style="color:{MUTED};margin:4px 0 0">Staged with the AJCC 8th edition, '
+            f'<p style="color:{CSS_MUTED};margin:4px 0 0">Staged with the AJCC 8th edition, '
             f"{html.escape(p.chapter)} (lesson 3).</p>",
+            sources_line((*p.info.arises, *(c.statement for c in p.cell_types),
+                          *p.info.behaviour)),
         ]
         return "".join(parts)

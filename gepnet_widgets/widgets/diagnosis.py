@@ -17,6 +17,7 @@ from ..diagnosis import (
     QUESTIONS,
     SCENARIOS,
     TESTS,
+    WORKUP_EXTRAS,
     Cell,
     Interpretation,
     PlanResult,
@@ -32,16 +33,18 @@ from ..drawing.diagnosis import (
     update_pitfalls,
     update_plan,
 )
-from ..style import MUTED, TEXT
-from ..syndromes import CONFIRM_TESTS
+from ..sources import LEVEL_WORDS as SOURCE_LEVEL_WORDS
+from ..style import CSS_MUTED, CSS_TEXT
+from ..syndromes import CONFIRM_TESTS, Statement
 from .base import Explorer, labelled
-from .syndromes import cite_html, statement_html
+from .citations import sources_html
+from .syndromes import sources_line, statement_html
 
 __all__ = ["TestMatrix", "WorkupPlanner", "MarkerPitfalls"]
 
 
 def _headline(label: str, value: str, css: str) -> str:
-    return (f'<div style="font-size:1.1em;color:{TEXT};margin:2px 0">{html.escape(label)}: '
+    return (f'<div style="font-size:1.1em;color:{CSS_TEXT};margin:2px 0">{html.escape(label)}: '
             f'<b class="{css}">{html.escape(value)}</b></div>')
 
 
@@ -51,9 +54,12 @@ def _list(items) -> str:
 
 
 def _cell_html(c: Cell) -> str:
-    flag = " <i>(only partly verified)</i>" if c.unverified else ""
-    cites = f" {cite_html(c.sources)}" if c.sources else ""
-    return f"{html.escape(c.text)}{flag}{cites}"
+    flag = f" <i>({SOURCE_LEVEL_WORDS['unverified']})</i>" if c.unverified else ""
+    return f"{html.escape(c.text)}{flag}"
+
+
+def _as_statement(c: Cell) -> Statement:
+    return Statement(c.text, c.sources, c.unverified)
 
 
 def _checkbox(prefix: str, name: str, description: str) -> widgets.Checkbox:
@@ -111,15 +117,19 @@ class TestMatrix(Explorer):
             _headline("Question", QUESTIONS[self.question.value].label,
                       "gepnet-matrix-question-name"),
             _headline("Answer", LEVEL_WORDS[self.cell.level], "gepnet-matrix-answer"),
-            f'<p style="color:{TEXT};margin:2px 0 8px">{_cell_html(self.cell)}</p>',
-            f'<p style="color:{TEXT};margin:0"><b>About this test.</b> '
+            f'<p style="color:{CSS_TEXT};margin:2px 0 8px">{_cell_html(self.cell)}</p>',
+            f'<p style="color:{CSS_TEXT};margin:0"><b>About this test.</b> '
             f"{html.escape(test.what)}</p>",
             _list(statement_html(s) for s in test.facts),
         ]
         if test.confirms:
             names = "; ".join(html.escape(CONFIRM_TESTS[c].name) for c in test.confirms)
-            parts.append(f'<p style="color:{TEXT};margin:0">Stands for: {names} '
+            parts.append(f'<p style="color:{CSS_TEXT};margin:0">Stands for: {names} '
                          '(see lesson 5).</p>')
+        parts.append(f'<p style="color:{CSS_TEXT};margin:6px 0 0"><b>Also in the work-up, for some '
+                     "people:</b></p>")
+        parts.append(_list(statement_html(s) for s in WORKUP_EXTRAS))
+        parts.append(sources_line((_as_statement(self.cell), *test.facts, *WORKUP_EXTRAS)))
         return "".join(parts)
 
 
@@ -180,22 +190,25 @@ class WorkupPlanner(Explorer):
     def _readout(self) -> str:
         r = self.result
         s = SCENARIOS[r.scenario]
+        cells = [s.verdict(p.test) for p in r.picks]
         items = [f"<b>{html.escape(TESTS[p.test].name)}</b>: {_PICK_WORDS[p.level]}. "
-                 f"{_cell_html(Cell(p.level, p.text, p.sources))}" for p in r.picks]
+                 f"{_cell_html(c)}" for p, c in zip(r.picks, cells, strict=True)]
         parts = [
-            f'<p style="color:{TEXT};margin:0 0 4px"><b>{html.escape(s.prompt)}</b></p>',
+            f'<p style="color:{CSS_TEXT};margin:0 0 4px"><b>{html.escape(s.prompt)}</b></p>',
             _headline("Score", r.summary, "gepnet-plan-score"),
         ]
         if items:
             parts.append(_list(items))
         else:
-            parts.append(f'<p style="color:{MUTED}">Tick the tests you would order.</p>')
+            parts.append(f'<p style="color:{CSS_MUTED}">Tick the tests you would order.</p>')
         if r.complete:
-            parts.append(f'<p style="color:{TEXT}"><b>Well planned:</b> you picked every test '
+            parts.append(f'<p style="color:{CSS_TEXT}"><b>Well planned:</b> you picked every test '
                          "that answers this question directly, and nothing that does not.</p>")
         elif r.best_found == r.best_total and r.unhelpful:
-            parts.append(f'<p style="color:{TEXT}">You have the best tests; untick the ones '
+            parts.append(f'<p style="color:{CSS_TEXT}">You have the best tests; untick the ones '
                          "that do not answer this question.</p>")
+        if cells:
+            parts.append(sources_line(_as_statement(c) for c in cells))
         return "".join(parts)
 
 
@@ -250,21 +263,24 @@ class MarkerPitfalls(Explorer):
         m = MARKERS[r.marker]
         items = []
         for i in r.interfering:
-            advice = f" <i>What to do:</i> {statement_html(i.advice)}" if i.advice else ""
+            advice = (f" <i>Before the test:</i> {statement_html(i.advice)}"
+                      if i.advice else "")
             items.append(f"{statement_html(i.effect)}{advice}")
         parts = [
-            _headline("High result trustworthy",
-                      "yes" if r.high_trustworthy else "not yet: check first",
+            _headline("Could a high result be a false rise",
+                      "not from what is ticked" if r.high_trustworthy
+                      else "yes: check first",
                       "gepnet-pitfall-trust"),
-            f'<p style="color:{TEXT};margin:2px 0">{html.escape(r.verdict)}</p>',
+            f'<p style="color:{CSS_TEXT};margin:2px 0">{html.escape(r.verdict)}</p>',
         ]
         if items:
             parts.append(_list(items))
         if r.harmless:
             names = ", ".join(CONDITIONS[c].short.lower() for c in r.harmless)
-            parts.append(f'<p style="color:{MUTED};margin:2px 0">Ticked but not known (in the '
+            parts.append(f'<p style="color:{CSS_MUTED};margin:2px 0">Ticked but not known (in the '
                          f"course's sources) to change {html.escape(m.short)}: "
                          f"{html.escape(names)}.</p>")
-        parts.append(f'<p style="color:{TEXT};margin:6px 0 0"><b>And a normal result?</b> '
+        parts.append(f'<p style="color:{CSS_TEXT};margin:6px 0 0"><b>And a normal result?</b> '
                      f"{statement_html(m.normal)}</p>")
+        parts.append(sources_html(r.source_keys))
         return "".join(parts)

@@ -19,8 +19,8 @@ from ..drawing.syndromes import (
     update_serotonin_flow,
     update_syndrome_map,
 )
-from ..sources import SOURCES
-from ..style import MUTED, TEXT
+from ..sources import LEVEL_WORDS
+from ..style import CSS_MUTED, CSS_TEXT
 from ..syndromes import (
     CARCINOID_MAINLY_WITH_LIVER_METASTASES,
     CONFIRM_TESTS,
@@ -49,9 +49,10 @@ from ..syndromes import (
     syndrome_choices,
 )
 from .base import Explorer, labelled
+from .citations import sources_html
 
-__all__ = ["SyndromeExplorer", "CarcinoidFlow", "MysteryPatient", "cite_html",
-           "statement_html"]
+__all__ = ["SyndromeExplorer", "CarcinoidFlow", "MysteryPatient", "statement_html",
+           "sources_line"]
 
 _KIND_WORDS = {"symptom": "a symptom", "hormone": "a hormone", "syndrome": "a syndrome",
                "site": "a site", "test": "a test"}
@@ -60,20 +61,29 @@ _KIND_WORDS = {"symptom": "a symptom", "hormone": "a hormone", "syndrome": "a sy
 # --- readout helpers ----------------------------------------------------------------------------
 
 
-def cite_html(keys: Iterable[str]) -> str:
-    """Short citations of ``keys`` in a muted span, e.g. ``(NCI PDQ GI NETs (HP), 2025)``."""
-    names = "; ".join(html.escape(SOURCES[k].short) for k in keys)
-    return f'<span style="color:{MUTED};font-size:0.88em">({names})</span>'
-
-
 def statement_html(statement: Statement) -> str:
-    """One cited statement, labelled when the fact base marks it unverified."""
-    flag = " <i>(unverified)</i>" if statement.unverified else ""
-    return f"{html.escape(statement.text)}{flag} {cite_html(statement.sources)}"
+    """One statement as HTML; says so, in the learner's words, when it is not yet checked."""
+    flag = f" <i>({LEVEL_WORDS['unverified']})</i>" if statement.unverified else ""
+    return f"{html.escape(statement.text)}{flag}"
+
+
+def sources_line(statements: Iterable[Statement] = (), keys: Iterable[str] = ()) -> str:
+    """The one sources line of a tool: every source behind ``statements`` and ``keys``.
+
+    The level is "not yet checked against the original" when any statement is flagged so.
+    """
+    statements = tuple(statements)
+    found: list[str] = []
+    for group in (*(st.sources for st in statements), tuple(keys)):
+        found.extend(k for k in group if k not in found)
+    if not found:
+        return ""
+    level = "unverified" if any(st.unverified for st in statements) else None
+    return sources_html(found, level=level)
 
 
 def _headline(label: str, value: str, css: str) -> str:
-    return (f'<div style="font-size:1.1em;color:{TEXT};margin:2px 0">{html.escape(label)}: '
+    return (f'<div style="font-size:1.1em;color:{CSS_TEXT};margin:2px 0">{html.escape(label)}: '
             f'<b class="{css}">{html.escape(value)}</b></div>')
 
 
@@ -86,14 +96,13 @@ def _syndrome_card(s: Syndrome, open_: bool) -> str:
     h = HORMONES[s.hormone]
     test = CONFIRM_TESTS[s.test]
     features = "; ".join(
-        f"{html.escape(SYMPTOMS[f.symptom].label)}: {html.escape(f.detail)} "
-        f"{cite_html(f.sources)}" for f in s.features)
+        f"{html.escape(SYMPTOMS[f.symptom].label)}: {html.escape(f.detail)}" for f in s.features)
     sites = "; ".join(
         f"{html.escape(place_label(x.place))}"
-        f"{'' if x.main else ' (exception)'}: {html.escape(x.note)} {cite_html(x.sources)}"
+        f"{'' if x.main else ' (exception)'}: {html.escape(x.note)}"
         for x in s.sites)
     rows = [
-        f"<b>Hormone:</b> {html.escape(h.name)}. {html.escape(h.excess)} {cite_html(h.sources)}",
+        f"<b>Hormone:</b> {html.escape(h.name)}. {html.escape(h.excess)}",
         f"<b>Features:</b> {features}",
         f"<b>Where it arises:</b> {sites}",
         f"<b>Confirmed by:</b> {html.escape(test.name)}. "
@@ -170,10 +179,14 @@ class SyndromeExplorer(Explorer):
                       "gepnet-syn-tests"),
         ]
         if kind == "symptom" and len(syndromes) > 1:
-            parts.append(f'<p style="color:{TEXT};margin:4px 0">One symptom can point to '
+            parts.append(f'<p style="color:{CSS_TEXT};margin:4px 0">One symptom can point to '
                          "several syndromes: look at the other symptoms and at the test that "
                          "confirms each.</p>")
         parts += [_syndrome_card(s, len(syndromes) <= 2) for s in syndromes]
+        shown = [st for s in syndromes
+                 for st in (*CONFIRM_TESTS[s.test].details, *s.notes)]
+        keys = [k for s in syndromes for k in (*HORMONES[s.hormone].sources, *s.source_keys)]
+        parts.append(sources_line(shown, keys))
         return "".join(parts)
 
 
@@ -230,18 +243,21 @@ class CarcinoidFlow(Explorer):
 
     def _readout(self) -> str:
         r = self.result
-        steps = [f"<b>{html.escape(place_label(s.place))}:</b> {html.escape(s.text)} "
-                 f"{cite_html(s.sources)}" for s in r.steps]
+        steps = [f"<b>{html.escape(place_label(s.place))}:</b> {html.escape(s.text)}"
+                 for s in r.steps]
+        context = (LIVER_INACTIVATES, CARCINOID_MAINLY_WITH_LIVER_METASTASES,
+                   OTHER_BYPASS_ROUTES)
         return (
             _headline("Serotonin reaches the body", "yes" if r.reaches_body else "mostly not",
                       "gepnet-flow-reaches")
             + _headline("Carcinoid syndrome", "can occur" if r.reaches_body else "unusual",
                         "gepnet-flow-syndrome")
             + _list(steps)
-            + f'<p style="color:{TEXT};margin:4px 0">'
+            + f'<p style="color:{CSS_TEXT};margin:4px 0">'
             + statement_html(LIVER_INACTIVATES) + " "
             + statement_html(CARCINOID_MAINLY_WITH_LIVER_METASTASES) + " "
             + statement_html(OTHER_BYPASS_ROUTES) + "</p>"
+            + sources_line(context, r.source_keys)
         )
 
 
@@ -308,24 +324,24 @@ class MysteryPatient(Explorer):
 
     def _pick_html(self, label: str, verdict: PickVerdict, css: str) -> str:
         return (_headline(label, _VERDICT_WORDS[verdict.correct], css)
-                + f'<p style="color:{TEXT};margin:0 0 6px">{html.escape(verdict.feedback)}</p>')
+                + f'<p style="color:{CSS_TEXT};margin:0 0 6px">{html.escape(verdict.feedback)}</p>')
 
     def _readout(self) -> str:
         m = mystery(self.case.value)
         v = self.verdict
         parts = [
-            f'<blockquote class="gepnet-mystery-story" style="color:{TEXT};margin:0 0 8px;'
-            f'border-left:4px solid {MUTED};padding:2px 8px">{html.escape(m.story)}'
-            f' <i style="color:{MUTED}">(fictional)</i></blockquote>',
+            f'<blockquote class="gepnet-mystery-story" style="color:{CSS_TEXT};margin:0 0 8px;'
+            f'border-left:4px solid {CSS_MUTED};padding:2px 8px">{html.escape(m.story)}'
+            f' <i style="color:{CSS_MUTED}">(fictional)</i></blockquote>',
             self._pick_html("Hormone", v.hormone, "gepnet-mystery-hormone-verdict"),
             self._pick_html("Syndrome", v.syndrome, "gepnet-mystery-syndrome-verdict"),
         ]
         if v.solved:
             if m.answer in SYNDROMES:
                 test = CONFIRM_TESTS[SYNDROMES[m.answer].test]
-                parts.append(f'<p style="color:{TEXT}"><b>Solved.</b> The test that would '
+                parts.append(f'<p style="color:{CSS_TEXT}"><b>Solved.</b> The test that would '
                              f"confirm it: {html.escape(test.name)}.</p>")
             else:
-                parts.append(f'<p style="color:{TEXT}"><b>Solved.</b></p>')
-            parts.append(f"<p>Sources: {cite_html(m.sources)}</p>")
+                parts.append(f'<p style="color:{CSS_TEXT}"><b>Solved.</b></p>')
+            parts.append(sources_html(m.sources))
         return "".join(parts)
