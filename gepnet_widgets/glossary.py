@@ -387,8 +387,13 @@ _DIAGNOSIS = (
        "chromogranin A and gastrin in blood tests; at a high dose it counters a gastrinoma's "
        "acid.", _L2, "S1", "S20", "S8",
        aliases=("PPI", "PPIs", "proton-pump inhibitors", "proton pump inhibitor")),
-    _e("H2 blocker", "Another kind of acid-lowering medicine; it also falsely raises chromogranin "
-       "A.", _L2, "S1", "S20", aliases=("H2 blockers",)),
+    _e("H2 blocker", "Another kind of acid-lowering medicine. Like a proton-pump inhibitor, it "
+       "raises gastrin and chromogranin A in blood tests.", _L2, "S1", "S20", "MURUGESAN2009",
+       aliases=("H2 blockers",)),
+    _e("GLP-1 receptor PET", "A PET scan with a tracer that sticks to the receptor for "
+       "glucagon-like peptide 1 (GLP-1). It finds insulinomas that somatostatin-receptor scans "
+       "miss: in one study it found the insulinoma in 42 of 43 patients.", _L5, "LUO2016",
+       aliases=("GLP-1", "GLP-1 receptor PET/CT", "glucagon-like peptide 1")),
     _e("Atrophic gastritis", "A long-lasting inflammation that thins the stomach lining. It "
        "raises gastrin and chromogranin A, and type I gastric NETs arise with it.", _L1, "S1",
        "S20", aliases=("chronic atrophic gastritis", "gastritis")),
