@@ -583,6 +583,8 @@ _CATEGORY_ALIASES = {
     "prrt": ("PRRT", ("peptide receptor radionuclide therapy",)),
     "chemotherapy": ("Chemotherapy", ("cytotoxic", "chemo")),
     "symptom": ("Symptom-directed treatment", ("symptom-directed",)),
+    "immunotherapy": ("Immunotherapy", ("immune checkpoint inhibitor",
+                                        "immune checkpoint inhibitors", "checkpoint inhibitor")),
 }
 _MEMBER_TERMS = {
     "endoscopic": ("Endoscopic resection", ("endoscopic removal",)),
@@ -598,8 +600,9 @@ _MEMBER_TERMS = {
     "platinum_etoposide": ("Platinum and etoposide", ("etoposide", "carboplatin", "cisplatin",
                                                       "platinum")),
     "telotristat": ("Telotristat", ("telotristat ethyl",)),
-    "biomarker": ("Drugs matched to tumour test results", ("biomarker", "MSI-H", "dMMR", "TMB-H",
-                                                          "pembrolizumab", "BRAF", "NTRK")),
+    "biomarker": ("Drugs matched to tumour test results", ("biomarker", "BRAF", "NTRK")),
+    "pembrolizumab": ("Pembrolizumab", ("anti-PD-1", "PD-1", "MSI-H", "dMMR", "TMB-H")),
+    "diazoxide": ("Diazoxide", ()),
 }
 
 

@@ -24,9 +24,13 @@ Readings used (where the fact base leaves room):
   "SSTR+ G1/G2") use exactly those. NEC appears only where the fact base names it.
 * Systemic and liver-directed settings are for advanced disease (liver or beyond); a
   "regional" tumour is taken to be removable (see :data:`REGIONAL_ASSUMPTION`).
-* Microwave ablation is marked unverified in the fact base: it is listed, labelled, with no
-  details. Diazoxide (insulinoma) is marked unverified and left out. Cabozantinib's targets are
-  "from knowledge" in the fact base and are labelled unverified.
+* Microwave ablation is not verified in the retrieved sources: it is listed, labelled, with no
+  details. Diazoxide with frequent meals (insulinoma) was confirmed in the ENETS 2023 guidance
+  [S16] and is listed. Cabozantinib's exact targets are not verified; only its vessel-growth
+  (VEGF) receptor action (fact base section 9.8) is shown.
+* First-line PRRT (NETTER-2) depends on Ki-67: NET G2 with Ki-67 of 10% or more, or NET G3 up
+  to 55% [S38]. :func:`discussed_for` takes an optional ``ki67``; without it, the NETTER-2
+  setting is not listed for NET G2 and a note says what it depends on.
 
 Pure logic: no plotting, widget or IPython import.
 """
@@ -84,6 +88,10 @@ __all__ = [
     "NO_BEST_TREATMENT",
     "NOT_COMPARABLE",
     "REGIONAL_ASSUMPTION",
+    "KI67_RANGES",
+    "KI67_BANDS",
+    "NETTER2_KI67",
+    "ki67_band",
     "SEQUENCING_NOTE",
     "MICROWAVE_NOTE",
 ]
@@ -160,6 +168,8 @@ MECHANISM_FAMILIES: tuple[MechanismFamily, ...] = (
     MechanismFamily("receptor_drug", "Acting on somatostatin receptors"),
     MechanismFamily("receptor_radiation", "Radiation carried to somatostatin receptors"),
     MechanismFamily("signal_blocking", "Blocking growth signals in the cell"),
+    MechanismFamily("vessel_blocking", "Blocking new blood-vessel growth (anti-angiogenic)"),
+    MechanismFamily("immune", "Releasing a brake on the immune system (immunotherapy)"),
     MechanismFamily("cell_killing", "Killing dividing cells (cytotoxic drugs)"),
     MechanismFamily("hormone_blocking", "Blocking a hormone or its effect"),
 )
@@ -233,25 +243,29 @@ CATEGORIES: tuple[Category, ...] = (
               "are aimed.", *TABLE_SOURCES),
         ("symptom_control", "tumour_control"),
         _fact("Easing symptoms from metastases in bone, brain or spinal cord; a locally "
-              "advanced pancreatic NET, with or without a fluoropyrimidine drug. NETs respond "
-              "poorly to radiotherapy.", *TABLE_SOURCES, "S1"),
+              "advanced pancreatic NET (one that cannot be removed), with or without a "
+              "fluoropyrimidine drug. NETs respond poorly to radiotherapy.", *TABLE_SOURCES, "S1"),
     ),
     Category(
         "ssa", "Somatostatin analogues", "Somatostatin analogues",
         _fact("Bind somatostatin receptors (SSTR2 and SSTR5) on tumour cells: they reduce "
               "hormone release and slow growth (cytostatic).", *TABLE_SOURCES, "S1"),
         ("symptom_control", "tumour_control"),
-        _fact("Functioning tumours (hormone symptoms); first-line treatment to slow the growth "
-              "of receptor-positive (SSTR+) G1 and G2 tumours.", *TABLE_SOURCES),
+        _fact("Functioning tumours (hormone symptoms; first-line for carcinoid syndrome); "
+              "first-line treatment to slow the growth of receptor-positive (SSTR+) G1 and G2 "
+              "tumours.", *TABLE_SOURCES, "MSD_CARCINOID"),
     ),
     Category(
         "targeted", "Targeted therapies", "Targeted therapies",
-        _fact("Drugs that block growth signals inside tumour cells: mTOR (everolimus) or "
-              "several kinases, including blood-vessel growth receptors (sunitinib, "
-              "cabozantinib).", *TABLE_SOURCES),
+        _fact("Everolimus blocks mTOR, a growth-signal protein inside tumour cells. Sunitinib "
+              "and cabozantinib block several kinases, above all the receptors for blood-vessel "
+              "growth (VEGF receptors): they act mainly against the tumour's new blood vessels "
+              "(anti-angiogenic). Other drugs are matched to a change found in the tumour (BRAF, "
+              "NTRK, RET).", *TABLE_SOURCES),
         ("tumour_control",),
         _fact("A growing (progressive) pancreatic NET; a growing non-functioning NET of the "
-              "gut or lung; after earlier treatment (cabozantinib).", *TABLE_SOURCES),
+              "gut or lung; after earlier treatment (cabozantinib); everolimus also for low "
+              "blood sugar from a malignant insulinoma.", *TABLE_SOURCES, "S16"),
     ),
     Category(
         "prrt", "Peptide receptor radionuclide therapy (PRRT)",
@@ -260,8 +274,8 @@ CATEGORIES: tuple[Category, ...] = (
               "somatostatin receptors.", *TABLE_SOURCES),
         ("tumour_control",),
         _fact("Receptor-positive (uptake at least as high as the liver) advanced NET that grows "
-              "despite a somatostatin analogue; first line for higher-grade G2 and G3 tumours.",
-              *TABLE_SOURCES, "S37", "S38"),
+              "despite a somatostatin analogue; first line for NET G2 with Ki-67 of 10% or more "
+              "and NET G3 with Ki-67 up to 55% (NETTER-2).", *TABLE_SOURCES, "S37", "S38"),
     ),
     Category(
         "chemotherapy", "Chemotherapy", "Chemotherapy",
@@ -273,20 +287,32 @@ CATEGORIES: tuple[Category, ...] = (
     ),
     Category(
         "symptom", "Symptom-directed treatment", "Symptom-directed treatment",
-        _fact("Blocks the making or the effect of a hormone: telotristat blocks serotonin "
-              "synthesis (tryptophan hydroxylase); acid suppression counters gastrin's effect.",
-              *TABLE_SOURCES),
+        _fact("Blocks the making, the release or the effect of a hormone: telotristat blocks "
+              "serotonin synthesis (tryptophan hydroxylase); acid suppression counters "
+              "gastrin's effect; diazoxide lowers insulin release.", *TABLE_SOURCES, "S16"),
         ("symptom_control",),
         _fact("Carcinoid-syndrome diarrhoea not controlled by a somatostatin analogue; "
-              "Zollinger-Ellison syndrome (gastrinoma).", *TABLE_SOURCES),
+              "Zollinger-Ellison syndrome (gastrinoma); low blood sugar from an insulinoma.",
+              *TABLE_SOURCES, "S16"),
+    ),
+    Category(
+        "immunotherapy", "Immunotherapy (immune checkpoint inhibitors)",
+        "Immunotherapy (immune checkpoint inhibitors)",
+        _fact("An antibody (pembrolizumab, anti-PD-1) releases a brake on the immune system's "
+              "T cells so that they attack the tumour; it does not act on the tumour's growth "
+              "signals.", "S8"),
+        ("tumour_control",),
+        _fact("Advanced NEC whose tumour tests show MSI-H, dMMR or a high tumour mutational "
+              "burden (TMB-H); it plays a minor role without such a test result.",
+              "S8", "ENETS_NEC_ABSTRACT"),
     ),
 )
 _CATEGORY_BY_KEY = {c.key: c for c in CATEGORIES}
 
 #: Why microwave ablation has no details here.
 MICROWAVE_NOTE = (
-    "Listed among ablation methods in the fact base's treatment table, but marked unverified in "
-    "the retrieved sources, so this course shows no details for it."
+    "Listed among ablation methods in the guideline summary this course uses, but not yet "
+    "checked against an original source, so this course shows no details for it."
 )
 
 
@@ -379,9 +405,9 @@ MEMBERS: tuple[Member, ...] = (
     Member(
         "microwave", "Microwave ablation", "Microwave", "ablation", "destroy",
         ("tumour_control", "symptom_control"),
-        _missing("Details unverified (see note)."),
-        _missing("Details unverified (see note)."),
-        _missing("Details unverified (see note)."),
+        _missing("Details not yet checked against a source."),
+        _missing("Details not yet checked against a source."),
+        _missing("Details not yet checked against a source."),
         (),
         MICROWAVE_NOTE,
     ),
@@ -439,8 +465,8 @@ MEMBERS: tuple[Member, ...] = (
         ("symptom_control", "tumour_control"),
         _fact("Radiation beams damage tumour DNA locally.", *TABLE_SOURCES),
         _fact("Beams aimed from outside the body.", *TABLE_SOURCES),
-        _fact("Easing symptoms from bone, brain or spinal-cord metastases; locally advanced "
-              "pancreatic NET.", *TABLE_SOURCES, "S1"),
+        _fact("Easing symptoms from bone, brain or spinal-cord metastases; a locally advanced "
+              "pancreatic NET (one that cannot be removed).", *TABLE_SOURCES, "S1"),
         (_fact("NETs respond poorly to it; it is used mainly to ease symptoms.", "S1"),),
     ),
     # --- somatostatin analogues ------------------------------------------------------------
@@ -452,15 +478,18 @@ MEMBERS: tuple[Member, ...] = (
         _fact("Injection into a muscle, 20-30 mg every 4 weeks (up to 60 mg a month above the "
               "label); short-acting octreotide 100-250 µg under the skin three times a day for "
               "breakthrough symptoms.", "S8"),
-        _fact("Functioning tumours; first-line growth control in receptor-positive G1 and G2 "
-              "tumours.", *TABLE_SOURCES),
+        _fact("Functioning tumours (first-line for carcinoid syndrome); first-line growth "
+              "control in receptor-positive G1 and G2 tumours.", *TABLE_SOURCES, "MSD_CARCINOID"),
         (
             _fact("About 70% of people with carcinoid syndrome get relief of diarrhoea and "
                   "flushing.", "S1"),
+            _fact("For carcinoid-syndrome symptoms a positive receptor scan makes a response "
+                  "more likely, but it is not a condition for using the drug; it is a condition "
+                  "for PRRT.", "S8", "S27", "MSD_CARCINOID"),
             _fact("Side effects: gallstones or sludge (up to 50%; 1-3% with symptoms), fatty "
                   "stools, high or low blood sugar.", "S1"),
             _fact("Insulinoma: only if receptor imaging is positive, otherwise low blood sugar "
-                  "can get worse.", "S8"),
+                  "can get worse.", "S8", "S16"),
             _fact("NCCN: stop after clinically significant progression in non-functioning "
                   "tumours; in functioning tumours continue it and add the next therapy.", "S8"),
         ),
@@ -472,8 +501,8 @@ MEMBERS: tuple[Member, ...] = (
               "growth.", *TABLE_SOURCES),
         _fact("Injection under the skin, 120 mg every 4 weeks (above the label: every 14 "
               "days).", "S8"),
-        _fact("Functioning tumours; first-line growth control in receptor-positive G1 and G2 "
-              "tumours.", *TABLE_SOURCES),
+        _fact("Functioning tumours (first-line for carcinoid syndrome); first-line growth "
+              "control in receptor-positive G1 and G2 tumours.", *TABLE_SOURCES, "MSD_CARCINOID"),
         (
             _fact("Symptom relief similar to octreotide (75-80%).", "S1"),
             _fact("NCCN: stop after clinically significant progression in non-functioning "
@@ -491,37 +520,54 @@ MEMBERS: tuple[Member, ...] = (
         (
             _fact("Common side effects: mouth sores (stomatitis), diarrhoea, tiredness.", "S33"),
             _fact("FDA-approved for pancreatic NETs in 2011.", "S35"),
+            _fact("Also used to control low blood sugar from a malignant (spread) insulinoma.",
+                  "S16", "MATEJ2016"),
         ),
     ),
     Member(
-        "sunitinib", "Sunitinib", "Sunitinib", "targeted", "signal_blocking",
+        "sunitinib", "Sunitinib", "Sunitinib", "targeted", "vessel_blocking",
         ("tumour_control",),
-        _fact("Blocks several kinases (VEGFR, PDGFR, KIT, RET, FLT3, CSF1R), including "
-              "blood-vessel growth receptors.", *TABLE_SOURCES),
+        _fact("Blocks several kinases, above all the receptors for blood-vessel growth (VEGFR), "
+              "so it acts mainly against new tumour blood vessels (anti-angiogenic); also "
+              "PDGFR, KIT, RET, FLT3 and CSF1R.", *TABLE_SOURCES),
         _fact("By mouth, 37.5 mg a day.", "S34", "SUNITINIB_GICTT2011"),
         _fact("A growing pancreatic NET.", *TABLE_SOURCES),
         (_fact("FDA-approved for pancreatic NETs in 2011.", "S35"),),
     ),
     Member(
-        "cabozantinib", "Cabozantinib", "Cabozantinib", "targeted", "signal_blocking",
+        "cabozantinib", "Cabozantinib", "Cabozantinib", "targeted", "vessel_blocking",
         ("tumour_control",),
-        _fact("Blocks several kinases (a multi-kinase inhibitor).", *TABLE_SOURCES),
+        _fact("Blocks several kinases, including the receptors for blood-vessel growth (VEGF "
+              "receptors): it acts largely against new tumour blood vessels (anti-angiogenic).",
+              *TABLE_SOURCES),
         _fact("By mouth, 60 mg once a day (the dose in CABINET).", "S36", "CABINET_PATHWAY"),
         _fact("A growing pancreatic or extra-pancreatic NET after earlier treatment; NCCN "
               "category 1 after everolimus, 177Lu-dotatate or sunitinib (pancreatic NET).",
               *TABLE_SOURCES, "S8"),
         (_fact("Grade 3 or worse side effects in 62-65% (placebo 23-27%).", "S36"),),
-        "Its targets (MET, VEGFR2, AXL, RET) are listed in the fact base 'from knowledge', so "
-        "they are unverified and not shown as fact.",
+        "Its full list of target kinases has not yet been checked against a source, so only its "
+        "vessel-growth receptor action is shown.",
     ),
     Member(
-        "biomarker", "Biomarker-selected drugs (NEC)", "Biomarker-matched", "targeted",
-        "signal_blocking", ("tumour_control",),
-        _fact("Drugs matched to a change found by testing the tumour: pembrolizumab for "
-              "MSI-H/dMMR/TMB-H; drugs for BRAF V600E, NTRK or RET changes.", "S8"),
+        "biomarker", "Biomarker-matched drugs (NEC: BRAF, NTRK, RET)", "Biomarker-matched",
+        "targeted", "signal_blocking", ("tumour_control",),
+        _fact("Drugs matched to a change found by testing the tumour: drugs that block the "
+              "signal of a changed BRAF (V600E), NTRK or RET gene.", "S8"),
         _missing(_NOT_IN_SOURCES),
-        _fact("NEC whose tumour tests show one of these changes; ENETS 2023 encourages "
+        _fact("Advanced NEC whose tumour tests show one of these changes; ENETS 2023 encourages "
               "molecular profiling where available.", "S8", "ENETS_NEC_ABSTRACT"),
+    ),
+    # --- immunotherapy -----------------------------------------------------------------------
+    Member(
+        "pembrolizumab", "Pembrolizumab (anti-PD-1)", "Pembrolizumab", "immunotherapy",
+        "immune", ("tumour_control",),
+        _fact("An immune checkpoint inhibitor: an antibody against PD-1 that releases a brake on "
+              "T cells so that the immune system attacks the tumour.", "S8"),
+        _missing(_NOT_IN_SOURCES),
+        _fact("Advanced NEC whose tumour tests show MSI-H, dMMR or a high tumour mutational "
+              "burden (TMB-H).", "S8"),
+        (_fact("ENETS 2023: immunotherapy plays a minor role in NEC not selected by a "
+               "biomarker.", "ENETS_NEC_ABSTRACT"),),
     ),
     # --- PRRT --------------------------------------------------------------------------------
     Member(
@@ -534,11 +580,13 @@ MEMBERS: tuple[Member, ...] = (
               "somatostatin analogue; first line for higher-grade G2 (Ki-67 10-20%) and G3 "
               "(up to 55%).", *TABLE_SOURCES, "S37", "S38"),
         (
-            _fact("Receptor imaging comes first: it establishes eligibility for PRRT.", "S8"),
+            _fact("Receptor imaging comes first: a positive scan (uptake at least as high as the "
+                  "liver) is a condition for PRRT.", "S8", "S39"),
             _fact("Long term, in a Rotterdam series of 610 patients: myelodysplastic syndrome "
                   "about 1.5%, acute leukaemia about 0.7%.", "S40"),
-            _fact("Amino acids given alongside protect the kidneys: verified for the COMPETE "
-                  "protocol; standard for Lutathera unverified in the fact base.", "S41"),
+            _fact("An amino-acid infusion (lysine and arginine), started before each dose and "
+                  "run for about 4 hours, protects the kidneys: it is part of the approved "
+                  "Lutathera regimen.", "S39"),
         ),
     ),
     Member(
@@ -616,8 +664,25 @@ MEMBERS: tuple[Member, ...] = (
         _fact("A high dose.", "S2", "S8"),
         _fact("Zollinger-Ellison syndrome (gastrinoma).", "S2", "S8"),
         (
-            _fact("PPIs falsely raise gastrin and chromogranin A in blood tests; acid "
-                  "suppression continues if stopping it is risky.", "S8", "S1"),
+            _fact("PPIs falsely raise gastrin and chromogranin A in blood tests; any change to "
+                  "acid suppression before a test is for the care team to arrange, because "
+                  "stopping it can be risky with a gastrinoma.", "S8", "S1"),
+        ),
+    ),
+    Member(
+        "diazoxide", "Diazoxide (with frequent meals)", "Diazoxide", "symptom",
+        "hormone_blocking", ("symptom_control",),
+        _fact("Lowers the release of insulin from the tumour cells, so blood sugar falls less.",
+              "S16", "ENDOTEXT_INSULINOMA"),
+        _fact("By mouth (50-600 mg a day in ENETS 2023), together with frequent meals of slowly "
+              "absorbed carbohydrate to avoid long fasts.", "S16"),
+        _fact("Low blood sugar from an insulinoma: first-line medical treatment when the "
+              "tumour cannot be removed (advanced insulinoma).", "S16"),
+        (
+            _fact("Everolimus is also used to control low blood sugar from a malignant "
+                  "insulinoma.", "S16", "MATEJ2016"),
+            _fact("Somatostatin analogues can make low blood sugar worse in insulinoma; they "
+                  "are considered only if receptor imaging is positive.", "S8", "S16"),
         ),
     ),
 )
@@ -666,8 +731,8 @@ class Trial:
     ci : tuple of str or None
         95% confidence interval as printed; ``None`` if the fact base has none.
     ci_status : str
-        ``"retrieved"``, ``"unverified"`` (an interval from knowledge: not drawn) or
-        ``"not reported"``.
+        ``"retrieved"``, ``"unverified"`` (an interval not yet checked against the trial
+        paper: not drawn) or ``"not reported"``.
     median_experimental, median_control : str or None
         Median of the endpoint in months as printed; ``None`` means "not reached".
     result : str
@@ -711,7 +776,7 @@ class Trial:
 
     @property
     def ci_drawn(self) -> bool:
-        """Whether the interval may be drawn (retrieved, not from knowledge)."""
+        """Whether the interval may be drawn (checked against a source)."""
         return self.ci is not None and self.ci_status == CI_RETRIEVED
 
     @property
@@ -728,9 +793,9 @@ TRIALS: tuple[Trial, ...] = (
         "promid", "PROMID", 2009, "", "octreotide", "randomised, placebo-controlled",
         "Metastatic midgut NET", "85 analysed", "octreotide LAR 30 mg every 28 days",
         "placebo", "placebo", "time to progression", "0.34", ("0.20", "0.59"), CI_RETRIEVED,
-        "14.3", "6.0", "No difference in overall survival (heavy crossover).", ("S1",),
-        "Endpoint is time to progression (not progression-free survival). Citation details "
-        "(Rinke A, JCO 2009) are unverified in the fact base.",
+        "14.3", "6.0", "No difference in overall survival (heavy crossover).",
+        ("PROMID_JCO2009", "S1"),
+        "Endpoint is time to progression (not progression-free survival).",
     ),
     Trial(
         "clarinet", "CLARINET", 2014, "", "lanreotide", "randomised, placebo-controlled",
@@ -768,8 +833,8 @@ TRIALS: tuple[Trial, ...] = (
         "high-dose octreotide", _PFS, "0.21", ("0.13", "0.33"), CI_UNVERIFIED, None, "8.4",
         "Response rate 18% vs 3%. Final overall survival 48.0 vs 36.3 months (not "
         "significant).", ("S37",),
-        "The 95% interval (0.13-0.33) is in the fact base only 'from knowledge', unverified: "
-        "the point is drawn without it.",
+        "The 95% interval reported in the trial paper (0.13-0.33) has not yet been checked "
+        "against the original, so the point is drawn without it.",
     ),
     Trial(
         "netter2", "NETTER-2", 2024, "", "lu_dotatate",
@@ -912,19 +977,52 @@ FEATURES: tuple[Feature, ...] = (
     )),
     Feature("site", "Where did it start?", (
         ("pancreas", "Pancreas"),
-        ("gut", "Gut (stomach, bowel, appendix, rectum)"),
+        ("small_intestine", "Small intestine (jejunum or ileum)"),
+        ("gut", "Another gut site (stomach, duodenum, appendix, colon, rectum)"),
     )),
 )
 _FEATURE_BY_KEY = {f.key: f for f in FEATURES}
 
 _NET = frozenset({"NET G1", "NET G2", "NET G3"})
+_GUT = frozenset({"small_intestine", "gut"})
+
+#: The Ki-67 index (whole per cent) each grade allows, as the Ki-67 control offers it
+#: (WHO 2019 [S9]: G1 under 3%, G2 3-20%, G3 and NEC over 20%).
+KI67_RANGES: dict[str, tuple[int, int]] = {
+    "NET G1": (0, 2), "NET G2": (3, 20), "NET G3": (21, 100), "NEC": (21, 100),
+}
+#: NETTER-2 enrolled NET G2 with Ki-67 of 10% or more and NET G3 up to 55% [S38].
+NETTER2_KI67: tuple[int, int] = (10, 55)
+
+
+def ki67_band(grade: str, ki67: float | None) -> str:
+    """Where a Ki-67 index sits for first-line PRRT (NETTER-2 [S38]).
+
+    ``"unknown"`` (no value), ``"below"`` (under 10%), ``"netter2"`` (10-55%) or ``"above"``.
+
+    Raises
+    ------
+    ValueError
+        If ``ki67`` is outside 0-100 or does not fit ``grade`` (the message gives the range).
+    """
+    if ki67 is None:
+        return "unknown"
+    if isinstance(ki67, bool) or not isinstance(ki67, (int, float)) or not 0 <= ki67 <= 100:
+        raise ValueError(f"Ki-67 must be a number from 0 to 100 (per cent); got {ki67!r}")
+    low, high = KI67_RANGES[grade]
+    if not low <= ki67 <= high:
+        raise ValueError(f"a Ki-67 of {ki67:g}% does not fit {grade} ({low}-{high}%); choose "
+                         "a Ki-67 within the grade's range")
+    if ki67 < NETTER2_KI67[0]:
+        return "below"
+    return "netter2" if ki67 <= NETTER2_KI67[1] else "above"
 _ADVANCED = frozenset({"liver_only", "widespread"})
 _FUNCTIONING = frozenset({"carcinoid_syndrome", "gastrinoma", "insulinoma", "other_syndrome"})
 
 #: How the tool reads "regional" (systemic settings in the fact base are for advanced disease).
 REGIONAL_ASSUMPTION = (
-    "This tool takes a regional tumour to be removable. If it cannot be removed, the care team "
-    "also weighs the treatments discussed for advanced disease."
+    "This tool takes a regional tumour to be removable. If it cannot be removed (locally "
+    "advanced), the care team also weighs the treatments discussed for advanced disease."
 )
 
 #: The seed's point, shown with every result.
@@ -960,8 +1058,9 @@ class DiscussionRule:
     sources: tuple[str, ...]
 
     def matches(self, features: dict[str, str]) -> bool:
-        """Whether every condition holds for ``features`` (feature key -> value)."""
-        return all(features[key] in allowed for key, allowed in self.when)
+        """Whether every condition holds for ``features`` (feature key -> value; a missing
+        ``ki67_band`` counts as not set)."""
+        return all(_feature_value(features, key) in allowed for key, allowed in self.when)
 
 
 @dataclass(frozen=True)
@@ -974,7 +1073,18 @@ class DiscussionNote:
 
     def matches(self, features: dict[str, str]) -> bool:
         """Whether every condition holds for ``features``."""
-        return all(features[key] in allowed for key, allowed in self.when)
+        return all(_feature_value(features, key) in allowed for key, allowed in self.when)
+
+
+#: The values of the derived ``ki67_band`` condition (see :func:`ki67_band`); ``"unknown_g3"``
+#: is a NET G3 with no Ki-67 set (over 20% by definition; the NETTER-2 setting is kept).
+KI67_BANDS: tuple[str, ...] = ("unknown", "unknown_g3", "below", "netter2", "above")
+
+
+def _feature_value(features: dict[str, str], key: str) -> str:
+    if key == "ki67_band" and key not in features:
+        return "unknown_g3" if features.get("grade") == "NET G3" else "unknown"
+    return features[key]
 
 
 def _when(**conditions: str | frozenset[str] | set[str]) -> tuple[tuple[str, frozenset], ...]:
@@ -1019,14 +1129,15 @@ DISCUSSION_RULES: tuple[DiscussionRule, ...] = (
           "Guidelines discuss debulking (removing most of the tumour, often quoted as 90% or "
           "more) because it can ease hormone symptoms.",
           ("resection",), "S1", *TABLE_SOURCES),
-    _rule("surgery", _when(extent=_ADVANCED, grade=_NET, site="gut"),
+    _rule("surgery", _when(extent=_ADVANCED, grade=_NET, site=_GUT),
           "Guidelines discuss removing the primary tumour in the bowel because it can prevent "
           "blockage (obstruction) or bleeding.",
           ("resection",), *TABLE_SOURCES),
-    _rule("surgery", _when(extent="localised", grade="NEC"),
-          "Guidelines discuss surgery because ENETS 2023 says it can benefit localised NEC after "
-          "extensive imaging beforehand.",
-          ("resection",), "ENETS_NEC_ABSTRACT"),
+    _rule("surgery", _when(extent={"localised", "regional"}, grade="NEC"),
+          "Guidelines discuss surgery as one part of combined (multimodal) treatment for NEC "
+          "that has not spread beyond nearby lymph nodes or tissues, because ENETS 2023 says it "
+          "can benefit such disease after extensive imaging beforehand.",
+          ("resection",), "S44", "ENETS_NEC_ABSTRACT"),
     # --- ablation and embolisation (5.1) ---------------------------------------------------
     _rule("ablation", _when(extent="liver_only", grade=_NET),
           "Guidelines discuss ablation (destroying liver metastases with heat or cold) because "
@@ -1049,17 +1160,14 @@ DISCUSSION_RULES: tuple[DiscussionRule, ...] = (
           "Guidelines discuss external-beam radiotherapy if metastases in bone, brain or spinal "
           "cord cause symptoms, because it can ease them (NETs otherwise respond poorly to it).",
           ("ebrt",), "S1", *TABLE_SOURCES),
-    _rule("radiotherapy", _when(extent="regional", grade=_NET, site="pancreas"),
-          "Guidelines discuss external-beam radiotherapy (with or without a fluoropyrimidine "
-          "drug) if a pancreatic NET is locally advanced, because it can give local control "
-          "there.",
-          ("ebrt",), *TABLE_SOURCES),
     # --- somatostatin analogues (5.2) ------------------------------------------------------
-    _rule("ssa", _when(function="carcinoid_syndrome", grade=_NET, receptors="positive"),
-          "Guidelines discuss a somatostatin analogue because it reduces hormone release: about "
-          "70% of people with carcinoid syndrome get relief of diarrhoea and flushing with "
-          "octreotide (lanreotide similar, 75-80%).",
-          ("octreotide", "lanreotide"), "S1", "S8"),
+    _rule("ssa", _when(function="carcinoid_syndrome", grade=_NET),
+          "Guidelines discuss a somatostatin analogue first for carcinoid-syndrome symptoms, "
+          "because it reduces hormone release: about 70% of people get relief of diarrhoea and "
+          "flushing with octreotide (lanreotide similar, 75-80%). A positive receptor scan "
+          "makes a response more likely, but it is not a condition for this use (it is for "
+          "PRRT).",
+          ("octreotide", "lanreotide"), "S1", "S8", "S27", "MSD_CARCINOID"),
     _rule("ssa", _when(function={"gastrinoma", "other_syndrome"}, grade=_NET,
                        receptors="positive"),
           "Guidelines discuss a somatostatin analogue for a functioning tumour because it binds "
@@ -1075,7 +1183,8 @@ DISCUSSION_RULES: tuple[DiscussionRule, ...] = (
           "(octreotide) and CLARINET (lanreotide) showed longer times without progression than "
           "placebo.",
           ("octreotide", "lanreotide"), *TABLE_SOURCES, "S1", "S31"),
-    _rule("ssa", _when(grade=_NET, receptors="not_imaged", function=_FUNCTIONING),
+    _rule("ssa", _when(grade=_NET, receptors="not_imaged",
+                       function={"gastrinoma", "insulinoma", "other_syndrome"}),
           "Guidelines discuss a somatostatin analogue for hormone symptoms once receptor imaging "
           "has been done, because SSTR imaging establishes eligibility for it.",
           ("octreotide", "lanreotide"), "S8"),
@@ -1091,7 +1200,7 @@ DISCUSSION_RULES: tuple[DiscussionRule, ...] = (
           "each lengthened median progression-free survival against placebo (RADIANT-3: 11.0 vs "
           "4.6 months; sunitinib trial: 11.4 vs 5.5 months).",
           ("everolimus", "sunitinib"), *TABLE_SOURCES, "S32", "S34"),
-    _rule("targeted", _when(extent=_ADVANCED, grade=_NET, site="gut",
+    _rule("targeted", _when(extent=_ADVANCED, grade=_NET, site=_GUT,
                             function="non_functioning"),
           "Guidelines discuss everolimus if a non-functioning gut NET is growing, because in "
           "RADIANT-4 it lengthened median progression-free survival against placebo (11.0 vs 3.9 "
@@ -1102,20 +1211,32 @@ DISCUSSION_RULES: tuple[DiscussionRule, ...] = (
           "in CABINET it lengthened median progression-free survival against placebo "
           "(pancreatic 13.8 vs 4.4 months; extra-pancreatic 8.4 vs 3.9 months).",
           ("cabozantinib",), *TABLE_SOURCES, "S36", "S8"),
-    _rule("targeted", _when(extent={"regional", "liver_only", "widespread"}, grade="NEC"),
-          "Guidelines list drugs matched to specific tumour test results for NEC (MSI-H/dMMR/"
-          "TMB-H: pembrolizumab; BRAF V600E, NTRK, RET), because such changes can be targeted; "
-          "ENETS 2023 encourages molecular profiling where available.",
+    _rule("targeted", _when(extent=_ADVANCED, function="insulinoma", grade=_NET),
+          "Guidelines discuss everolimus for a malignant insulinoma, because besides slowing "
+          "growth it can help control low blood sugar.",
+          ("everolimus",), "S16", "MATEJ2016"),
+    _rule("targeted", _when(extent=_ADVANCED, grade="NEC"),
+          "Guidelines list drugs matched to specific tumour test results for advanced NEC "
+          "(BRAF V600E, NTRK, RET), because such changes can be targeted; ENETS 2023 encourages "
+          "molecular profiling where available.",
           ("biomarker",), "S8", "ENETS_NEC_ABSTRACT"),
+    # --- immunotherapy ---------------------------------------------------------------------
+    _rule("immunotherapy", _when(extent=_ADVANCED, grade="NEC"),
+          "Guidelines list pembrolizumab, an immune checkpoint inhibitor (anti-PD-1), for "
+          "advanced NEC whose tumour tests show MSI-H, dMMR or a high tumour mutational burden, "
+          "because these tumours are more visible to the immune system; without such a result "
+          "immunotherapy plays a minor role.",
+          ("pembrolizumab",), "S8", "ENETS_NEC_ABSTRACT"),
     # --- PRRT (5.4) ----------------------------------------------------------------------
     _rule("prrt", _when(extent=_ADVANCED, grade={"NET G1", "NET G2"}, receptors="positive"),
           "Guidelines discuss PRRT if a receptor-positive tumour grows despite a somatostatin "
           "analogue, because in NETTER-1 177Lu-DOTATATE cut the rate of progression or death "
           "compared with high-dose octreotide (HR 0.21).",
           ("lu_dotatate",), *TABLE_SOURCES, "S37"),
-    _rule("prrt", _when(extent=_ADVANCED, grade={"NET G2", "NET G3"}, receptors="positive"),
-          "Guidelines discuss PRRT as a first treatment for higher-grade receptor-positive "
-          "tumours (G2 with Ki-67 10-20%, or G3 up to 55%), because in NETTER-2 median "
+    _rule("prrt", _when(extent=_ADVANCED, grade={"NET G2", "NET G3"}, receptors="positive",
+                        ki67_band={"netter2", "unknown_g3"}),
+          "Guidelines discuss PRRT as a first treatment for receptor-positive NET G2 with Ki-67 "
+          "of 10% or more, or NET G3 with Ki-67 up to 55%, because in NETTER-2 median "
           "progression-free survival was 22.8 vs 8.5 months; NCCN lists it first line for "
           "receptor-positive pancreatic NETs with Ki-67 of 10% or more and a large tumour "
           "burden.",
@@ -1150,6 +1271,11 @@ DISCUSSION_RULES: tuple[DiscussionRule, ...] = (
           "somatostatin analogue, because it blocks serotonin production: in TELESTAR 44% and "
           "42% responded vs 20% on placebo.",
           ("telotristat",), "S46", *TABLE_SOURCES),
+    _rule("symptom", _when(function="insulinoma"),
+          "Guidelines discuss diazoxide with frequent meals of slowly absorbed carbohydrate, "
+          "because diazoxide lowers insulin release: it is the first-line medical treatment for "
+          "low blood sugar from an insulinoma that cannot be removed.",
+          ("diazoxide",), "S16", *TABLE_SOURCES),
     _rule("symptom", _when(function="gastrinoma"),
           "Guidelines discuss high-dose acid suppression (a proton-pump inhibitor) because a "
           "gastrinoma's gastrin causes ulcers and reflux.",
@@ -1159,24 +1285,37 @@ DISCUSSION_RULES: tuple[DiscussionRule, ...] = (
 #: Cautions shown beside the categories.
 DISCUSSION_NOTES: tuple[DiscussionNote, ...] = (
     DiscussionNote(_when(receptors="negative", grade=_NET),
-                   "Receptor-negative: somatostatin analogues and PRRT depend on the receptors "
-                   "that SSTR imaging shows, so guidelines do not list them here. Lesions that "
-                   "are receptor-negative and FDG-positive will not respond to PRRT.",
+                   "Receptor-negative: PRRT needs the receptors that imaging shows, and the "
+                   "growth-slowing role of somatostatin analogues is for receptor-positive "
+                   "tumours, so neither is listed for those uses. Lesions that are receptor-"
+                   "negative and FDG-positive will not respond to PRRT.",
                    ("S8", "S22")),
     DiscussionNote(_when(receptors="not_imaged", grade=_NET),
-                   "Receptor imaging (SSTR PET) comes first: it establishes eligibility for "
-                   "somatostatin analogues and PRRT.", ("S8",)),
+                   "Receptor imaging (SSTR PET) comes first: a positive scan is a condition for "
+                   "PRRT and for using a somatostatin analogue to slow growth.", ("S8",)),
     DiscussionNote(_when(grade="NEC", receptors={"positive", "not_imaged"}),
                    "Receptor (SSTR) imaging is not routine for poorly differentiated NEC, and "
                    "this course's sources list no somatostatin-analogue or PRRT setting for "
                    "NEC.", ("S8",)),
-    DiscussionNote(_when(extent="regional"), REGIONAL_ASSUMPTION, ()),
-    DiscussionNote(_when(site="gut", grade={"NET G1", "NET G2"}, extent=_ADVANCED),
+    DiscussionNote(_when(extent="regional"), REGIONAL_ASSUMPTION, TABLE_SOURCES),
+    DiscussionNote(_when(extent="regional", grade=_NET, site="pancreas"),
+                   "If a pancreatic NET is locally advanced (cannot be removed), external-beam "
+                   "radiotherapy, with or without a fluoropyrimidine drug, can also be discussed "
+                   "for local control.", TABLE_SOURCES),
+    DiscussionNote(_when(site="small_intestine", grade={"NET G1", "NET G2"}, extent=_ADVANCED),
                    "Chemotherapy is of little value for jejunal and ileal NETs (responses under "
                    "15%).", ("S1",)),
     DiscussionNote(_when(function="carcinoid_syndrome"),
                    "Carcinoid crisis can be triggered by anaesthesia, surgery or embolisation; "
                    "it is prevented with somatostatin-analogue cover.", ("S1",)),
+    DiscussionNote(_when(function="carcinoid_syndrome"),
+                   "Work-up: echocardiography (a heart ultrasound) is used to look for carcinoid "
+                   "heart disease in people with carcinoid syndrome.", ("S8", "ENETS_ECHO2009")),
+    DiscussionNote(_when(site="pancreas"),
+                   "Work-up: about 1 in 10 pancreatic NETs comes from an inherited syndrome "
+                   "(MEN1, VHL, NF1, tuberous sclerosis), so germline (inherited) genetic "
+                   "testing may be discussed, especially with several tumours, a young age or a "
+                   "gastrinoma.", ("S8", "GEURTS2020")),
     DiscussionNote(_when(function="carcinoid_syndrome", extent={"localised", "regional"}),
                    "Unusual combination: carcinoid syndrome mainly comes from small-intestinal "
                    "NETs with liver metastases (the liver normally inactivates the hormones).",
@@ -1184,9 +1323,17 @@ DISCUSSION_NOTES: tuple[DiscussionNote, ...] = (
     DiscussionNote(_when(function="insulinoma", site="gut"),
                    "Unusual combination: insulinomas arise in the pancreas.", ("S2",)),
     DiscussionNote(_when(function="insulinoma"),
-                   "Insulinoma: about two-thirds are negative on receptor (SSTR) PET. Diazoxide "
-                   "appears in the fact base only as unverified, so it is left out here.",
-                   ("S8",)),
+                   "Insulinoma: a negative receptor (SSTR) scan is common, and somatostatin "
+                   "analogues can make low blood sugar worse, so they are considered only if "
+                   "receptor imaging is positive.", ("S8", "S16")),
+    DiscussionNote(_when(extent=_ADVANCED, grade="NET G2", receptors="positive",
+                         ki67_band={"unknown", "below"}),
+                   "First-line PRRT (NETTER-2) was studied in NET G2 with Ki-67 of 10% or more "
+                   "(and NET G3 up to 55%), so it is not listed for a NET G2 below 10% or whose "
+                   "Ki-67 is not set.", ("S38",)),
+    DiscussionNote(_when(extent=_ADVANCED, grade="NET G3", ki67_band="above"),
+                   "NETTER-2 enrolled NET G3 only up to a Ki-67 of 55%, so first-line PRRT is "
+                   "not listed above that.", ("S38",)),
     DiscussionNote(_when(grade=_NET, extent=_ADVANCED), SEQUENCING_NOTE.text,
                    SEQUENCING_NOTE.sources),
 )
@@ -1219,6 +1366,14 @@ class Discussion:
     categories: tuple[DiscussedCategory, ...]
     notes: tuple[DiscussionNote, ...]
     message: str = NO_BEST_TREATMENT
+    ki67: float | None = None
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source key behind the listed reasons and notes, first-seen order."""
+        keys = [k for d in self.categories for k in d.sources]
+        keys += [k for n in self.notes for k in n.sources]
+        return tuple(dict.fromkeys(keys))
 
     @property
     def category_keys(self) -> tuple[str, ...]:
@@ -1250,7 +1405,7 @@ def _check_features(features: dict[str, object]) -> dict[str, str]:
 
 
 def discussed_for(extent: str, grade: str, receptors: str, function: str,
-                  site: str) -> Discussion:
+                  site: str, ki67: float | None = None) -> Discussion:
     """Return the categories guidelines discuss for a tumour with these features.
 
     Every category whose setting (a rule in :data:`DISCUSSION_RULES`) matches is listed, in the
@@ -1270,7 +1425,12 @@ def discussed_for(extent: str, grade: str, receptors: str, function: str,
         ``"non_functioning"``, ``"carcinoid_syndrome"``, ``"gastrinoma"``, ``"insulinoma"`` or
         ``"other_syndrome"``.
     site : str
-        ``"pancreas"`` or ``"gut"``.
+        ``"pancreas"``, ``"small_intestine"`` (jejunum or ileum) or ``"gut"`` (another gut
+        site).
+    ki67 : float, optional
+        The Ki-67 index in per cent, within the grade's range (:data:`KI67_RANGES`). It decides
+        first-line PRRT (NETTER-2: NET G2 with Ki-67 of 10% or more, NET G3 up to 55%). Without
+        it, that setting is not listed for NET G2 (a note says why) and is listed for NET G3.
 
     Raises
     ------
@@ -1279,13 +1439,16 @@ def discussed_for(extent: str, grade: str, receptors: str, function: str,
     """
     features = _check_features({"extent": extent, "grade": grade, "receptors": receptors,
                                 "function": function, "site": site})
+    band = ki67_band(features["grade"], ki67)
+    # NET G3 means Ki-67 over 20%; with no value the NETTER-2 setting (up to 55%) is kept.
+    features["ki67_band"] = "unknown_g3" if band == "unknown" and grade == "NET G3" else band
     matched = [r for r in DISCUSSION_RULES if r.matches(features)]
     categories = tuple(
         DiscussedCategory(c, tuple(r for r in matched if r.category == c.key))
         for c in CATEGORIES if any(r.category == c.key for r in matched)
     )
     notes = tuple(n for n in DISCUSSION_NOTES if n.matches(features))
-    return Discussion(features, categories, notes)
+    return Discussion(features, categories, notes, ki67=ki67)
 
 
 def all_feature_combinations() -> tuple[dict[str, str], ...]:
@@ -1340,18 +1503,20 @@ MECHANISM_PANELS: tuple[MechanismPanel, ...] = (
         "The analogue binds the receptors: hormone release falls and growth slows. About 70% of "
         "people with carcinoid syndrome get relief with octreotide.", *TABLE_SOURCES, "S1")),
     MechanismPanel("ssa", "negative", False, _fact(
-        "These tumour cells show no somatostatin receptors on imaging and release hormone.",
-        "S8")),
+        "These tumour cells carry no somatostatin receptors and release hormone.", "S8")),
     MechanismPanel("ssa", "negative", True, _fact(
-        "Without receptors the analogue has nothing to bind, so hormone release goes on: SSTR "
-        "imaging establishes eligibility for it (insulinoma: given only if receptor-positive).",
-        "S8")),
+        "Cells without receptors give the analogue nothing to bind, so their hormone release "
+        "goes on. A negative scan makes a response less likely, but for carcinoid-syndrome "
+        "symptoms a positive scan is not a condition for trying the drug; in insulinoma it is "
+        "given only if receptor-positive, because it can make low blood sugar worse.",
+        "S8", "S27", "MSD_CARCINOID", "S16")),
     MechanismPanel("prrt", "positive", False, _fact(
         "Receptor imaging first: these cells carry somatostatin receptors (uptake at least as "
         "high as the liver), so PRRT can reach them.", "S8", "S37")),
     MechanismPanel("prrt", "positive", True, _fact(
         "177Lu-DOTATATE binds the receptors and delivers beta radiation to the receptor-"
-        "carrying cells (7.4 GBq every 8 weeks, 4 times).", *TABLE_SOURCES, "S37", "S39")),
+        "carrying cells (7.4 GBq every 8 weeks, 4 times, with an amino-acid infusion that "
+        "protects the kidneys).", *TABLE_SOURCES, "S37", "S39")),
     MechanismPanel("prrt", "negative", False, _fact(
         "These cells carry no somatostatin receptors: imaging would show no uptake.", "S8")),
     MechanismPanel("prrt", "negative", True, _fact(

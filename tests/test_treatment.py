@@ -39,7 +39,8 @@ def test_every_shown_fact_has_a_source_or_says_it_has_none(label: str, fact: tr.
     assert fact.text.strip(), label
     if fact.missing:
         assert fact.sources == ()
-        assert "not in this course's sources" in fact.text or "unverified" in fact.text, label
+        assert "not in this course's sources" in fact.text or "not yet checked" in fact.text, \
+            label
     else:
         assert fact.sources, f"{label}: no source"
         assert all(k in SOURCES for k in fact.sources), (label, fact.sources)
@@ -61,7 +62,7 @@ def test_every_trial_rule_and_note_has_resolving_sources() -> None:
 
 def test_guideline_rules_cite_a_guideline() -> None:
     """Every rule cites at least one guideline-level source (NCCN, ESMO, ENETS, or PDQ)."""
-    guideline_keys = {"S1", "S2", "S8", "S27", "S44", "ENETS_NEC_ABSTRACT"}
+    guideline_keys = {"S1", "S2", "S8", "S16", "S27", "S44", "ENETS_NEC_ABSTRACT"}
     for r in tr.DISCUSSION_RULES:
         assert set(r.sources) & guideline_keys, r.reason[:60]
 
@@ -81,6 +82,7 @@ def test_no_dangling_references() -> None:
     for t in tr.TRIALS:
         assert t.member in members, t.key
     features = {f.key: set(f.values) for f in tr.FEATURES}
+    features["ki67_band"] = set(tr.KI67_BANDS)
     for r in tr.DISCUSSION_RULES:
         assert r.category in categories
         assert r.members and all(members[k].category == r.category for k in r.members), r.reason
@@ -102,21 +104,157 @@ def test_seed_categories_and_issue_members_are_present() -> None:
     assert {"Surgery first, where possible", "Procedures that destroy or shrink tumours",
             "Somatostatin analogues", "Targeted therapies",
             "Peptide receptor radionuclide therapy (PRRT)", "Chemotherapy",
-            "Symptom-directed treatment"} == groups
+            "Symptom-directed treatment", "Immunotherapy (immune checkpoint inhibitors)"} == groups
 
 
 def test_unverified_entries_are_labelled_or_left_out() -> None:
     microwave = tr.member("microwave")
-    assert "unverified" in microwave.unverified
+    assert "not yet checked" in microwave.unverified
     assert microwave.details == ()
     for f in (microwave.mechanism, microwave.given, microwave.setting):
         assert f.missing and not f.sources
-    # diazoxide is unverified in the fact base: left out as a treatment
-    assert not any("diazoxide" in m.name.lower() for m in tr.MEMBERS)
-    # cabozantinib's targets are "from knowledge": not stated as fact
+    # cabozantinib's full target list is not checked: only its VEGF-receptor action is stated
     cabo = tr.member("cabozantinib")
-    assert "unverified" in cabo.unverified
+    assert "not yet been checked" in cabo.unverified
     assert not re.search(r"\b(MET|AXL|VEGFR2)\b", cabo.mechanism.text)
+    assert "VEGF" in cabo.mechanism.text and "anti-angiogenic" in cabo.mechanism.text
+
+
+def test_no_internal_wording_in_any_shown_text() -> None:
+    """Issue 11, section 2: learners never read internal notes or raw source keys."""
+    texts = [f.text for _, f in _all_facts()] + [m.unverified for m in tr.MEMBERS]
+    texts += [t.note for t in tr.TRIALS] + [r.reason for r in tr.DISCUSSION_RULES]
+    texts += [n.text for n in tr.DISCUSSION_NOTES] + [tr.MICROWAVE_NOTE, tr.REGIONAL_ASSUMPTION]
+    for text in texts:
+        for bad in ("fact base", "from knowledge", "see note", "unverified in", ".py", "[S"):
+            assert bad not in text, (bad, text)
+
+
+# --------------------------------------------------------------------------------------------
+# Regression tests for the clinical review (issue 11, fact base section 9)
+# --------------------------------------------------------------------------------------------
+
+
+def _members(d: tr.Discussion) -> set[str]:
+    return {m.key for dc in d.categories for m in dc.members}
+
+
+@pytest.mark.parametrize("receptors", ["positive", "negative", "not_imaged"])
+def test_ssa_is_discussed_for_carcinoid_syndrome_whatever_the_scan(receptors: str) -> None:
+    """Section 9.4: first-line for symptom control; a positive scan is not a prerequisite."""
+    d = tr.discussed_for("liver_only", "NET G2", receptors, "carcinoid_syndrome",
+                         "small_intestine")
+    assert {"octreotide", "lanreotide", "telotristat"} <= _members(d)
+    ssa = next(dc for dc in d.categories if dc.category.key == "ssa")
+    reason = " ".join(r.reason for r in ssa.rules)
+    assert "first for carcinoid-syndrome symptoms" in reason
+    assert "not a condition for this use (it is for PRRT)" in reason
+    if receptors == "negative":
+        assert "prrt" not in d.category_keys
+
+
+def test_insulinoma_has_diazoxide_and_everolimus_and_keeps_the_ssa_caution() -> None:
+    """Section 9.5: diazoxide with frequent meals; everolimus for malignant insulinoma."""
+    d = tr.discussed_for("liver_only", "NET G2", "negative", "insulinoma", "pancreas")
+    assert {"diazoxide", "everolimus"} <= _members(d)
+    assert "ssa" not in d.category_keys
+    diazoxide = tr.member("diazoxide")
+    assert "frequent meals" in diazoxide.given.text and "S16" in diazoxide.given.sources
+    assert any("malignant insulinoma" in r.reason for dc in d.categories for r in dc.rules)
+    assert any("make low blood sugar worse" in n.text for n in d.notes)
+    assert "diazoxide" in _members(tr.discussed_for("localised", "NET G1", "positive",
+                                                    "insulinoma", "pancreas"))
+
+
+@pytest.mark.parametrize("ki67,first_line", [(4, False), (9, False), (10, True), (20, True),
+                                             (None, False)])
+def test_netter2_first_line_prrt_needs_ki67_of_10_or_more_in_g2(ki67, first_line) -> None:
+    """Section 9.6: NETTER-2 enrolled NET G2 with Ki-67 >= 10% or NET G3 up to 55%."""
+    d = tr.discussed_for("liver_only", "NET G2", "positive", "non_functioning", "pancreas",
+                         ki67=ki67)
+    reasons = [r.reason for dc in d.categories for r in dc.rules]
+    assert any("first treatment" in r for r in reasons) == first_line
+    assert any("NETTER-1" in r for r in reasons)  # after an SSA: always discussed
+    assert any("Ki-67 of 10% or more" in n.text for n in d.notes) != first_line
+
+
+@pytest.mark.parametrize("ki67,first_line", [(None, True), (21, True), (55, True), (56, False)])
+def test_netter2_first_line_prrt_in_g3_stops_above_55(ki67, first_line) -> None:
+    d = tr.discussed_for("widespread", "NET G3", "positive", "non_functioning", "gut",
+                         ki67=ki67)
+    assert ("prrt" in d.category_keys) == first_line
+
+
+def test_ki67_must_fit_the_grade() -> None:
+    with pytest.raises(ValueError, match=r"Ki-67 of 25% does not fit NET G2 \(3-20%\)"):
+        tr.discussed_for("liver_only", "NET G2", "positive", "non_functioning", "gut", ki67=25)
+    with pytest.raises(ValueError, match="0 to 100"):
+        tr.discussed_for("liver_only", "NET G3", "positive", "non_functioning", "gut", ki67=130)
+
+
+@pytest.mark.parametrize("extent", ["localised", "regional"])
+def test_localised_or_regional_nec_lists_surgery(extent: str) -> None:
+    """Section 9.7: surgery can be part of multimodal treatment for localised/regional NEC."""
+    d = tr.discussed_for(extent, "NEC", "not_imaged", "non_functioning", "pancreas")
+    assert "surgery" in d.category_keys
+    surgery = next(dc for dc in d.categories if dc.category.key == "surgery")
+    assert "S44" in surgery.sources and "multimodal" in surgery.rules[0].reason
+    # biomarker-matched drugs and immunotherapy are for advanced disease
+    assert not {"targeted", "immunotherapy"} & set(d.category_keys)
+
+
+def test_pembrolizumab_is_immunotherapy_not_a_growth_signal_blocker() -> None:
+    """Section 9.8."""
+    pembro = tr.member("pembrolizumab")
+    assert pembro.category == "immunotherapy" and pembro.family == "immune"
+    assert "anti-PD-1" in pembro.name and "immune checkpoint inhibitor" in pembro.mechanism.text
+    assert "pembrolizumab" not in tr.member("biomarker").mechanism.text.lower()
+    d = tr.discussed_for("widespread", "NEC", "not_imaged", "non_functioning", "gut")
+    assert "immunotherapy" in d.category_keys
+    for key in ("sunitinib", "cabozantinib"):
+        m = tr.member(key)
+        assert m.family == "vessel_blocking" and "anti-angiogenic" in m.mechanism.text
+    assert "VEGF" in tr.category("targeted").mechanism.text
+
+
+def test_regional_pnet_radiotherapy_is_consistent_with_removable() -> None:
+    d = tr.discussed_for("regional", "NET G2", "positive", "non_functioning", "pancreas")
+    assert "radiotherapy" not in d.category_keys
+    assert any("locally advanced (cannot be removed)" in n.text for n in d.notes)
+    assert any("removable" in n.text for n in d.notes)
+
+
+def test_little_value_chemotherapy_note_only_for_jejunum_and_ileum() -> None:
+    note = "little value for jejunal and ileal"
+    small = tr.discussed_for("liver_only", "NET G1", "positive", "non_functioning",
+                             "small_intestine")
+    other = tr.discussed_for("liver_only", "NET G1", "positive", "non_functioning", "gut")
+    assert any(note in n.text for n in small.notes)
+    assert not any(note in n.text for n in other.notes)
+
+
+def test_promid_citation_netter1_interval_and_kidney_protection() -> None:
+    """Section 9.16."""
+    promid = tr.trial("promid")
+    assert promid.sources[0] == "PROMID_JCO2009"
+    assert "4656-4663" in SOURCES["PROMID_JCO2009"].full
+    assert SOURCES["PROMID_JCO2009"].level == "primary"
+    netter1 = tr.trial("netter1")  # interval not found in any reachable source: point only
+    assert not netter1.ci_drawn and "not yet been checked" in netter1.note
+    amino = [f for f in tr.member("lu_dotatate").details if "amino-acid" in f.text]
+    assert amino and "approved Lutathera regimen" in amino[0].text
+    assert amino[0].sources == ("S39",)
+
+
+def test_work_up_notes_echocardiography_and_germline_testing() -> None:
+    """Section 9.21."""
+    cs = tr.discussed_for("liver_only", "NET G2", "positive", "carcinoid_syndrome",
+                          "small_intestine")
+    assert any("echocardiography" in n.text for n in cs.notes)
+    pan = tr.discussed_for("localised", "NET G1", "positive", "gastrinoma", "pancreas")
+    assert any("germline" in n.text and "MEN1" in n.text for n in pan.notes)
+    gut = tr.discussed_for("localised", "NET G1", "positive", "non_functioning", "gut")
+    assert not any("germline" in n.text or "echocardiography" in n.text for n in gut.notes)
 
 
 # --------------------------------------------------------------------------------------------
@@ -177,7 +315,7 @@ def test_interval_status_follows_section_5_4b() -> None:
     assert status["e2211"] == tr.CI_NOT_REPORTED
     assert all(s == tr.CI_RETRIEVED for k, s in status.items() if k not in ("netter1", "e2211"))
     assert [t.key for t in tr.TRIALS if not t.ci_drawn] == ["netter1", "e2211"]
-    assert "unverified" in tr.trial("netter1").note
+    assert "not yet been checked" in tr.trial("netter1").note
     assert "no confidence interval" in tr.trial("e2211").note
 
 
@@ -262,7 +400,7 @@ def test_every_combination_is_covered() -> None:
     expected = 1
     for f in tr.FEATURES:
         expected *= len(f.values)
-    assert len(COMBOS) == expected == 4 * 4 * 3 * 5 * 2
+    assert len(COMBOS) == expected == 4 * 4 * 3 * 5 * 3
     assert len({tuple(c.items()) for c in COMBOS}) == expected
 
 
@@ -295,9 +433,11 @@ def test_the_seed_message_is_in_plain_sight() -> None:
 def test_every_rule_and_every_note_fires_for_some_tumour() -> None:
     fired_rules, fired_notes = set(), set()
     for f in COMBOS:
-        d = tr.discussed_for(**f)
-        fired_rules |= {id(r) for dc in d.categories for r in dc.rules}
-        fired_notes |= {id(n) for n in d.notes}
+        low, high = tr.KI67_RANGES[f["grade"]]
+        for ki67 in {None, low, high, *(v for v in (12, 60) if low <= v <= high)}:
+            d = tr.discussed_for(**f, ki67=ki67)
+            fired_rules |= {id(r) for dc in d.categories for r in dc.rules}
+            fired_notes |= {id(n) for n in d.notes}
     assert fired_rules == {id(r) for r in tr.DISCUSSION_RULES}
     assert fired_notes == {id(n) for n in tr.DISCUSSION_NOTES}
 
@@ -306,10 +446,12 @@ def _where(**fixed: str):
     return [f for f in COMBOS if all(f[k] == v for k, v in fixed.items())]
 
 
-def test_receptor_negative_tumours_never_get_ssa_or_prrt() -> None:
+def test_receptor_negative_tumours_never_get_prrt_and_ssa_only_for_carcinoid_syndrome() -> None:
     for f in _where(receptors="negative"):
         keys = tr.discussed_for(**f).category_keys
-        assert "prrt" not in keys and "ssa" not in keys, f
+        assert "prrt" not in keys, f
+        assert ("ssa" in keys) == (f["function"] == "carcinoid_syndrome"
+                                   and f["grade"] != "NEC"), f
 
 
 def test_nec_gets_platinum_etoposide_and_no_receptor_treatments() -> None:
@@ -332,8 +474,8 @@ def test_sunitinib_only_for_pancreatic_and_everolimus_gut_only_non_functioning()
         members = {m.key for dc in tr.discussed_for(**f).categories for m in dc.members}
         if "sunitinib" in members:
             assert f["site"] == "pancreas"
-        if "everolimus" in members and f["site"] == "gut":
-            assert f["function"] == "non_functioning"
+        if "everolimus" in members and f["site"] != "pancreas":
+            assert f["function"] in ("non_functioning", "insulinoma")
 
 
 def test_prrt_first_line_only_for_g2_g3_and_ssa_growth_control_only_g1_g2() -> None:
@@ -351,6 +493,7 @@ def test_symptom_treatments_follow_the_syndrome() -> None:
         members = {m.key for dc in d.categories for m in dc.members}
         assert ("telotristat" in members) == (f["function"] == "carcinoid_syndrome")
         assert ("ppi" in members) == (f["function"] == "gastrinoma")
+        assert ("diazoxide" in members) == (f["function"] == "insulinoma")
 
 
 def test_insulinoma_ssa_only_when_receptor_positive_or_pending_imaging() -> None:

@@ -34,6 +34,8 @@ def _tagged(html: str, css: str) -> str:
 def _values(control: widgets.ValueWidget) -> list:
     if isinstance(control, widgets.Checkbox):
         return [not control.value, control.value]
+    if isinstance(control, widgets.IntSlider):
+        return sorted({control.max, (control.min + control.max) // 2, control.min})
     return [value for _label, value in control.options]
 
 
@@ -99,7 +101,8 @@ def test_comparer_defaults_show_both_treatments() -> None:
     assert _tagged(html, "gepnet-treat-name-a") == "Octreotide LAR"
     assert _tagged(html, "gepnet-treat-name-b") == "177Lu-DOTATATE (Lutathera)"
     assert "PROMID (2009): HR 0.34" in html and "NETTER-1 (2017): HR 0.21" in html
-    assert "NCCN NET guideline v3.2025" in html  # sources are shown
+    assert 'class="gepnet-sources"' in html and "references.ipynb" in html  # one sources line
+    assert html.count('class="gepnet-sources"') == 1
 
 
 def test_comparer_goal_filter_keeps_only_matching_choices() -> None:
@@ -141,7 +144,7 @@ def test_comparer_shows_unverified_label_for_microwave() -> None:
     c = TreatmentComparer(first="microwave", second="cabozantinib")
     html = c.readout.value
     assert html.count('class="gepnet-treat-unverified"') == 2
-    assert "marked unverified" in html
+    assert "not yet checked against an original source" in html
 
 
 # --------------------------------------------------------------------------------------------
@@ -331,3 +334,45 @@ def test_map_marks_a_and_b_and_fades_non_matching() -> None:
     assert ("everolimus", "tumour_control") not in faded
     assert ("captem", "tumour_control") in faded
     fig.canvas.draw()
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 11: Ki-67 input, sources in words, no internal wording
+# --------------------------------------------------------------------------------------------
+
+_INTERNAL = re.compile(r"\[S\d|\bS\d{1,2}\b|fact base|from knowledge|see note|\.py\b|pending")
+
+
+def test_discussion_ki67_slider_is_bounded_by_the_grade_and_decides_netter2() -> None:
+    d = DiscussionExplorer(extent="liver_only", grade="NET G2", receptors="positive",
+                           function="non_functioning", site="pancreas", ki67=4)
+    assert d.ki67.description == "Ki-67 index (%)"
+    assert (d.ki67.min, d.ki67.max) == (3, 20)
+    assert "as a first treatment" not in d.readout.value
+    assert "Ki-67 of 10% or more" in d.readout.value  # the note says what it depends on
+    d.ki67.value = 15
+    assert "as a first treatment" in d.readout.value
+    d.features["grade"].value = "NET G3"
+    assert (d.ki67.min, d.ki67.max) == (21, 100) and d.ki67.value == 21
+    assert "gepnet-error" not in d.readout.value
+
+
+@pytest.mark.parametrize("explorer_cls", EXPLORERS, ids=lambda c: c.__name__)
+def test_readouts_name_sources_in_words_once_and_show_no_internal_notes(explorer_cls) -> None:
+    e = explorer_cls()
+    for name, control in e.controls.items():
+        for value in _values(control):
+            if control.disabled:
+                continue
+            control.value = value
+            html = e.readout.value
+            expected = 0 if "No treatment in this course's list" in html else 1
+            assert html.count('class="gepnet-sources"') == expected, (name, value)
+            assert not _INTERNAL.search(re.sub(r"<[^>]+>", " ", html)), (name, value)
+
+
+def test_evidence_netter1_says_how_sure_in_learner_words() -> None:
+    e = EvidenceExplorer(trial_key="netter1")
+    assert "not yet checked against the original" in e.readout.value
+    e.trial.value = "promid"
+    assert "PROMID trial, J Clin Oncol 2009" in e.readout.value

@@ -139,7 +139,8 @@ def draw_treatment_map(ax: Axes) -> MapArtists:
         x = _MAP_LEFT + j * _COL_W
         ax.plot([x, x], [bottom, 0.3], color="#BDBDBD", linewidth=0.6)
     ax.text(0.08, bottom - 0.15, "Blue outline: matches the filters (others are faded). A and B: "
-            "the two compared.\n* Microwave ablation: unverified in the fact base, no details.",
+            "the two compared.\n* Microwave ablation: not yet checked against a source, "
+            "no details.",
             ha="left", va="top", fontsize=8, color=TEXT)
     tag = {"linestyle": "none", "markersize": 9, "color": HIGHLIGHT}
     (tag_a,) = ax.plot([], [], marker="$A$", **tag)
@@ -641,7 +642,7 @@ _STRIP_W = 0.55
 
 
 def draw_tiles(ax: Axes) -> TileArtists:
-    """Draw one tile per category (three by three), restyled by :func:`update_tiles`."""
+    """Draw one tile per category (three to a row), restyled by :func:`update_tiles`."""
     ax.clear()
     tiles, strips, marks, centres = {}, {}, {}, {}
     for i, cat in enumerate(CATEGORIES):
@@ -658,10 +659,11 @@ def draw_tiles(ax: Axes) -> TileArtists:
         centres[cat.key] = (x + 0.1 + _STRIP_W / 2, y - 0.82)
     ax.text(0.1, 0.3, "Categories guidelines discuss for this tumour (not a ranking)",
             fontsize=9.5, fontweight="bold", color=TEXT, va="center")
-    ax.text(0.1, -5.75, "Tick and solid green border: discussed for these features. Dash and "
-            "dashed border: not listed for them.", fontsize=8, color=TEXT, va="center")
+    bottom = -((len(CATEGORIES) + 2) // 3) * 1.9
+    ax.text(0.1, bottom + 0.05, "Tick and solid green border: discussed for these features. "
+            "Dash and dashed border: not listed for them.", fontsize=8, color=TEXT, va="center")
     ax.set_xlim(0, 10.3)
-    ax.set_ylim(-6.0, 0.6)
+    ax.set_ylim(bottom - 0.2, 0.6)
     ax.set_axis_off()
     return TileArtists(tiles, strips, marks, centres)
 

@@ -11,7 +11,6 @@ hold no clinical fact themselves.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
 
 import ipywidgets as widgets
 
@@ -27,11 +26,13 @@ from ..drawing.treatment import (
     update_tiles,
     update_treatment_map,
 )
-from ..sources import SOURCES
-from ..style import HIGHLIGHT, MUTED, OKABE_ITO, TEXT
+from ..style import CSS_HIGHLIGHT, CSS_INFO, CSS_MUTED, CSS_TEXT
 from ..treatment import (
+    CATEGORIES,
+    CI_UNVERIFIED,
     FEATURES,
     GOALS,
+    KI67_RANGES,
     MECHANISM_FAMILIES,
     MECHANISM_LABELS,
     MEMBERS,
@@ -53,6 +54,7 @@ from ..treatment import (
     trial,
 )
 from .base import Explorer, labelled
+from .citations import sources_html
 
 __all__ = ["TreatmentComparer", "MechanismExplorer", "EvidenceExplorer", "DiscussionExplorer"]
 
@@ -66,17 +68,17 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _cite(keys: Iterable[str]) -> str:
-    """Short citations, e.g. ``NCCN NET guideline v3.2025; NEJM 2011``."""
-    return "; ".join(_esc(SOURCES[k].short) for k in dict.fromkeys(keys))
-
-
 def _fact_html(fact: Fact) -> str:
-    """A fact with its sources in small muted text (or marked as not in our sources)."""
+    """A fact's text (muted and in italics when the course has no source for it); its sources
+    go in the one sources line of the tool (:func:`sources_html`)."""
     if fact.missing or not fact.sources:
-        return f'<span style="color:{MUTED}"><i>{_esc(fact.text)}</i></span>'
-    return (f"{_esc(fact.text)} <span style=\"color:{MUTED};font-size:0.85em\">"
-            f"({_cite(fact.sources)})</span>")
+        return f'<span style="color:{CSS_MUTED}"><i>{_esc(fact.text)}</i></span>'
+    return _esc(fact.text)
+
+
+def _keys(*facts: Fact) -> tuple[str, ...]:
+    """Every source key of ``facts``, first-seen order."""
+    return tuple(dict.fromkeys(k for f in facts for k in f.sources))
 
 
 def _tag(css: str, text: str) -> str:
@@ -84,9 +86,9 @@ def _tag(css: str, text: str) -> str:
     return f'<b class="{css}">{_esc(text)}</b>'
 
 
-def _box(body: str, colour: str = OKABE_ITO["blue"]) -> str:
+def _box(body: str, colour: str = CSS_INFO) -> str:
     return (f'<div style="border-left:4px solid {colour};padding:4px 10px;margin:6px 0;'
-            f'color:{TEXT}">{body}</div>')
+            f'color:{CSS_TEXT}">{body}</div>')
 
 
 def _dropdown(prefix: str, name: str, description: str, options, value,
@@ -167,7 +169,8 @@ class TreatmentComparer(Explorer):
                 f"filters and are highlighted. {chosen or 'None chosen'}.")
 
     def _readout(self, first: str | None, second: str | None) -> str:
-        count = (f'<div style="color:{TEXT}">{_tag("gepnet-treat-count", str(len(self.matching)))}'
+        count = (f'<div style="color:{CSS_TEXT}">'
+                 f'{_tag("gepnet-treat-count", str(len(self.matching)))}'
                  f" of {len(MEMBERS)} treatments match the filters.</div>")
         if not self.matching:
             return count + _box("No treatment in this course's list has both that goal and that "
@@ -175,13 +178,17 @@ class TreatmentComparer(Explorer):
         table = self._table(first, second)
         same = ""
         if len(self.matching) == 1:
-            same = (f"<p style='color:{TEXT}'>Only one treatment matches, so A and B are "
+            same = (f"<p style='color:{CSS_TEXT}'>Only one treatment matches, so A and B are "
                     "the same.</p>")
         elif first == second:
-            same = f"<p style='color:{TEXT}'>A and B are the same treatment: choose another.</p>"
+            same = (f"<p style='color:{CSS_TEXT}'>A and B are the same treatment: "
+                    "choose another.</p>")
         names = ", ".join(_esc(m.name) for m in self.matching)
-        return (count + same + table +
-                f'<details style="color:{TEXT};font-size:0.9em;margin:4px 0"><summary>Show the '
+        shown = [f for m in (member(first), member(second))
+                 for f in (m.mechanism, m.given, m.setting, *m.details)]
+        shown += [f for _, fa, fb in comparison_rows(first, second) for f in (fa, fb)]
+        return (count + same + table + sources_html(_keys(*shown)) +
+                f'<details style="color:{CSS_TEXT};font-size:0.9em;margin:4px 0"><summary>Show the '
                 f"{len(self.matching)} matching treatments</summary>{names}.</details>")
 
     def _table(self, first: str, second: str) -> str:
@@ -200,17 +207,17 @@ class TreatmentComparer(Explorer):
             "<tr><td style='vertical-align:top;padding:3px 6px'><b>More</b></td>"
             + "".join(f"<td style='vertical-align:top;padding:3px 6px'>{self._more(m)}</td>"
                       for m in (a, b)) + "</tr>")
-        return (f'<table style="border-collapse:collapse;font-size:0.9em;color:{TEXT}">'
+        return (f'<table style="border-collapse:collapse;font-size:0.9em;color:{CSS_TEXT}">'
                 f"{head}{''.join(rows)}</table>")
 
     @staticmethod
     def _more(m: Member) -> str:
         label = ""
         if m.unverified:
-            label = (f'<p class="gepnet-treat-unverified" style="margin:0 0 4px"><b>Unverified:'
-                     f"</b> {_esc(m.unverified)}</p>")
+            label = (f'<p class="gepnet-treat-unverified" style="margin:0 0 4px"><b>Not yet '
+                     f"checked:</b> {_esc(m.unverified)}</p>")
         if not m.details:
-            return label + (f'<span style="color:{MUTED}"><i>Nothing more in our sources.'
+            return label + (f'<span style="color:{CSS_MUTED}"><i>Nothing more in our sources.'
                             "</i></span>")
         items = "".join(f"<li>{_fact_html(f)}</li>" for f in m.details)
         return (f"{label}<details><summary>Results, side effects, cautions ({len(m.details)})"
@@ -256,15 +263,18 @@ class MechanismExplorer(Explorer):
         state = mechanism_state(mechanism, receptors, self.treated.value)
         self.view.refresh(f"Drawing. {state}. {panel.caption.text}")
         self.readout.value = (
-            f'<div style="font-size:1.1em;color:{TEXT}">{_tag("gepnet-how-state", state)}</div>'
-            f'<p class="gepnet-how-caption" style="color:{TEXT}">{_fact_html(panel.caption)}</p>'
+            f'<div style="font-size:1.1em;color:{CSS_TEXT}">{_tag("gepnet-how-state", state)}</div>'
+            f'<p class="gepnet-how-caption" style="color:{CSS_TEXT};margin:2px 0">'
+            f"{_fact_html(panel.caption)}</p>"
             + self._mechanism_line(mechanism)
+            + sources_html(_keys(panel.caption, category(mechanism).mechanism))
         )
 
     @staticmethod
     def _mechanism_line(mechanism: str) -> str:
         cat = category(mechanism)
-        return (f'<p style="color:{TEXT};font-size:0.9em"><b>{_esc(cat.name)}</b>: '
+        return (f'<p style="color:{CSS_TEXT};font-size:0.9em;margin:2px 0">'
+                f'<b>{_esc(cat.name)}</b>: '
                 f"{_fact_html(cat.mechanism)}</p>")
 
 
@@ -333,20 +343,21 @@ class EvidenceExplorer(Explorer):
             ("Median, control arm", _tag("gepnet-evidence-median-control",
                                          median_text(t.median_control))),
             ("Other results", _esc(t.result)),
-            ("Source", _cite(t.sources)),
         )
         table = "".join(f"<tr><td style='padding:2px 6px;vertical-align:top;white-space:nowrap'>"
                         f"{label}</td><td style='padding:2px 6px'>{value}</td></tr>"
                         for label, value in rows)
-        note = _box(f"<b>Note:</b> {_esc(t.note)}", HIGHLIGHT) if t.note else ""
+        note = _box(f"<b>Note:</b> {_esc(t.note)}", CSS_HIGHLIGHT) if t.note else ""
         return (
-            f'<div style="font-size:1.2em;color:{TEXT}">'
+            f'<div style="font-size:1.2em;color:{CSS_TEXT}">'
             f'{_tag("gepnet-evidence-name", t.name)}: {_esc(tested.name)}</div>'
-            f'<table style="border-collapse:collapse;font-size:0.9em;color:{TEXT}">{table}'
+            f'<table style="border-collapse:collapse;font-size:0.9em;color:{CSS_TEXT}">{table}'
             f"</table>{note}"
             + _box(f"<b>Reading the hazard ratio.</b> {_esc(hazard_ratio_reading(t.key))}")
             + _box(f"<b>Reading a median.</b> {_esc(self._median_reading(t))}")
-            + _box(f"<b>Not a league table.</b> {_esc(NOT_COMPARABLE)}", MUTED)
+            + _box(f"<b>Not a league table.</b> {_esc(NOT_COMPARABLE)}", CSS_MUTED)
+            + sources_html(t.sources,
+                           level="unverified" if t.ci_status == CI_UNVERIFIED else None)
         )
 
     @staticmethod
@@ -375,8 +386,8 @@ class DiscussionExplorer(Explorer):
 
     def __init__(self, extent: str = "liver_only", grade: str = "NET G2",
                  receptors: str = "positive", function: str = "non_functioning",
-                 site: str = "gut") -> None:
-        super().__init__(6.0, 3.9, "What guidelines discuss, and why: a fictional tumour")
+                 site: str = "small_intestine", ki67: int | None = None) -> None:
+        super().__init__(6.0, 4.9, "What guidelines discuss, and why: a fictional tumour")
         values = {"extent": extent, "grade": grade, "receptors": receptors,
                   "function": function, "site": site}
         self.features = {
@@ -385,19 +396,39 @@ class DiscussionExplorer(Explorer):
                              "470px")
             for f in FEATURES
         }
+        low, high = KI67_RANGES[grade]
+        self.ki67 = labelled(widgets.IntSlider(
+            value=low if ki67 is None else ki67, min=low, max=high, step=1,
+            continuous_update=False, description="Ki-67 index (%)",
+            layout=widgets.Layout(width="470px")), self.prefix, "ki67")
         self.result: Discussion | None = None
         self._tiles = None
         fs = self.features
         self._assemble([[fs["extent"], fs["grade"]], [fs["receptors"], fs["function"]],
-                        [fs["site"]]])
+                        [fs["site"], self.ki67]])
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
-        return dict(self.features)
+        return {**self.features, "ki67": self.ki67}
+
+    def _fit_ki67(self) -> None:
+        """Offer only the Ki-67 values the chosen grade allows, keeping the value if it fits."""
+        low, high = KI67_RANGES[self.features["grade"].value]
+        if (self.ki67.min, self.ki67.max) == (low, high):
+            return
+        value = min(max(self.ki67.value, low), high)
+        quiet, self._quiet = self._quiet, True
+        try:  # widen first so that min never passes max while the bounds move
+            self.ki67.min, self.ki67.max = 0, 100
+            self.ki67.value = value
+            self.ki67.min, self.ki67.max = low, high
+        finally:
+            self._quiet = quiet
 
     def _update(self) -> None:
+        self._fit_ki67()
         values = {key: dropdown.value for key, dropdown in self.features.items()}
-        self.result = discussed_for(**values)
+        self.result = discussed_for(**values, ki67=self.ki67.value)
         ax = self.view.axes()
         if self._tiles is None:
             self._tiles = draw_tiles(ax)
@@ -405,44 +436,39 @@ class DiscussionExplorer(Explorer):
         update_tiles(self._tiles, set(self.result.category_keys))
         names = ", ".join(d.category.name for d in self.result.categories)
         self.view.refresh(
-            f"Nine treatment categories as tiles. For these features guidelines discuss "
+            f"{len(CATEGORIES)} treatment categories as tiles. For these features guidelines "
+            f"discuss "
             f"{len(self.result.categories)}: {names}. The others are not listed for these "
             "features. Not a ranking.")
         self.readout.value = self._readout()
 
     def _readout(self) -> str:
         r = self.result
-        message = _box(f'<b class="gepnet-discuss-message">{_esc(r.message)}</b>', HIGHLIGHT)
+        message = _box(f'<b class="gepnet-discuss-message">{_esc(r.message)}</b>', CSS_HIGHLIGHT)
         items = []
         for d in r.categories:
             members = ", ".join(_esc(m.name) for m in d.members)
-            reasons = "".join(
-                f"<li>{_esc(rule.reason)} <span style='color:{MUTED};font-size:0.85em'>"
-                f"({_cite(rule.sources)})</span></li>" for rule in d.rules)
+            reasons = "".join(f"<li>{_esc(rule.reason)}</li>" for rule in d.rules)
             items.append(
                 f"<li style='margin-bottom:4px'>"
                 f"{_tag('gepnet-discuss-cat-' + d.category.key, d.category.name)}"
-                f" <span style='color:{MUTED}'>({members})</span>"
+                f" <span style='color:{CSS_MUTED}'>({members})</span>"
                 f"<ul style='margin:2px 0;padding-left:16px'>{reasons}</ul></li>")
-        notes = "".join(
-            f"<li>{_esc(n.text)}"
-            + (f" <span style='color:{MUTED};font-size:0.85em'>({_cite(n.sources)})</span>"
-               if n.sources else "") + "</li>"
-            for n in r.notes)
+        notes = "".join(f"<li>{_esc(n.text)}</li>" for n in r.notes)
         missing = ", ".join(_esc(c.name) for c in r.not_discussed)
         count = len(r.categories)
         one = (_box("Only one category is listed for these features. Within it there are still "
                     "choices, and whether and when to treat is decided with the care team.",
-                    MUTED) if count == 1 else "")
+                    CSS_MUTED) if count == 1 else "")
         return (
             message
-            + f'<div style="color:{TEXT}">Categories guidelines discuss: '
-              f'{_tag("gepnet-discuss-count", str(count))} (in the order of the fact base\'s '
-              "table, not ranked)</div>"
-            + f'<ul style="margin:4px 0;padding-left:18px;color:{TEXT}">{"".join(items)}</ul>'
+            + f'<div style="color:{CSS_TEXT}">Categories guidelines discuss: '
+              f'{_tag("gepnet-discuss-count", str(count))} (in a fixed order, not ranked)</div>'
+            + f'<ul style="margin:4px 0;padding-left:18px;color:{CSS_TEXT}">{"".join(items)}</ul>'
             + one
-            + (f'<div style="color:{TEXT};font-size:0.9em"><b>Also note:</b>'
+            + (f'<div style="color:{CSS_TEXT};font-size:0.9em"><b>Also note:</b>'
                f'<ul style="margin:2px 0;padding-left:18px">{notes}</ul></div>' if notes else "")
-            + (f'<p style="color:{MUTED};font-size:0.85em">Not listed for these features: '
-               f"{missing}.</p>" if missing else "")
+            + (f'<p style="color:{CSS_MUTED};font-size:0.85em;margin:2px 0">Not listed for these '
+               f"features: {missing}.</p>" if missing else "")
+            + sources_html(r.sources)
         )
