@@ -79,32 +79,34 @@ def expected(ex: Any) -> Any:
     """The logic's answer for the values on ``ex``'s controls (sizes as shown: 1 decimal)."""
     if isinstance(ex, TExplorer):
         return stage_tumor(ex.site.value, round(ex.size.value, 1), ex.invasion.value, 0, "none",
-                           tumor_count=ex.count.value)
+                           tumor_count=ex.count.value, edition=ex.edition.value)
     if isinstance(ex, NMExplorer):
         site = ex.site.value
         return stage_tumor(site, 0.5, invasion_options(site)[0][1], nodes_of(ex),
                            ex.metastasis.value,
-                           mesenteric_mass_gt_2cm=ex.node_controls.mass.value)
+                           mesenteric_mass_gt_2cm=ex.node_controls.mass.value,
+                           edition=ex.edition.value)
     if isinstance(ex, StageExplorer):
         return stage_tumor(ex.site.value, round(ex.size.value, 1), ex.invasion.value,
                            nodes_of(ex), ex.metastasis.value,
                            mesenteric_mass_gt_2cm=ex.node_controls.mass.value,
-                           tumor_count=ex.count.value)
+                           tumor_count=ex.count.value, edition=ex.edition.value)
     return compare_sites(round(ex.size.value, 1), ex.depth.value, nodes_of(ex),
-                         ex.metastasis.value)
+                         ex.metastasis.value, edition=ex.edition.value)
 
 
 def drawing_key(ex: Any) -> tuple:
     """Everything the picture shows: the PNG must change exactly when this changes."""
     if isinstance(ex, TExplorer):
-        return ex.site.value, round(ex.size.value, 1), ex.invasion.value
+        return ex.site.value, round(ex.size.value, 1), ex.invasion.value, ex.count.value
     if isinstance(ex, NMExplorer):
         r = ex.result
         return nodes_of(ex), ex.node_controls.mass.value, r.n, r.m
     if isinstance(ex, StageExplorer):  # sites with the same stage table look the same
         r, site = ex.result, ex.site.value
-        table = tuple((row.stage, row.t, row.n, row.m) for row in stage_table(site))
-        return table, stage_grid_cells(site), r.t[:2], r.n if r.m == "M0" else "M1"
+        edition = ex.edition.value
+        table = tuple((row.stage, row.t, row.n, row.m) for row in stage_table(site, edition))
+        return table, stage_grid_cells(site, edition), r.t[:2], r.n if r.m == "M0" else "M1"
     return tuple((s, r and (r.t, r.n, r.m, r.stage)) for s, r in ex.results.items())
 
 
@@ -244,7 +246,7 @@ def test_first_view_is_consistent(built: dict, cls: type) -> None:
     ex = built[cls]
     check_consistent(ex)
     assert ex.view.render_count == 1
-    assert ex.view.widget.value.startswith('<img src="data:image/png;base64,')
+    assert re.match(r'<img [^>]*src="data:image/png;base64,', ex.view.widget.value)
 
 
 @pytest.mark.parametrize("cls", EXPLORERS, ids=lambda c: c.__name__)

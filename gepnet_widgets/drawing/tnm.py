@@ -7,12 +7,12 @@ whole picture. Nothing here calls ``plt.show`` or imports pyplot or ipywidgets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from matplotlib.axes import Axes
 from matplotlib.patches import Ellipse, FancyBboxPatch, Rectangle
 
-from ..staging import StagingResult, site_tnm, stage_table
+from ..staging import DEFAULT_EDITION, StagingResult, site_tnm, stage_table
 from ..style import HIGHLIGHT, MUTED, OKABE_ITO, TEXT
 
 __all__ = [
@@ -30,6 +30,10 @@ __all__ = [
     "draw_site_comparison",
     "update_site_comparison",
     "LAYER_NAMES",
+    "LADDER_SITES",
+    "LADDER_NOTE",
+    "NX_NOTE",
+    "MAX_TUMOURS_DRAWN",
     "layer_name",
 ]
 
@@ -76,11 +80,12 @@ class WallArtists:
     tumour: Ellipse
     depth_marker: Rectangle
     caption: object
+    others: list[Ellipse] = field(default_factory=list)  #: further tumours (count > 1)
 
     @property
     def changing(self) -> list:
         """The artists that :func:`update_wall` changes."""
-        return [self.tumour, self.depth_marker, self.caption]
+        return [self.tumour, *self.others, self.depth_marker, self.caption]
 
 
 def _band_y(index: int) -> tuple[float, float]:
@@ -88,12 +93,23 @@ def _band_y(index: int) -> tuple[float, float]:
     return -float(index), -float(index) - 1.0
 
 
-def draw_wall(ax: Axes, site: str, invasion: str, size_cm: float) -> WallArtists:
-    """Draw the wall of ``site`` in layers with a tumour of ``size_cm`` reaching ``invasion``.
+#: Sites whose drawn layers are a ladder of depths used for staging, not the real anatomy.
+LADDER_SITES: tuple[str, ...] = ("duodenum", "ampulla", "appendix", "pancreas")
+LADDER_NOTE = "Layers drawn as a ladder of staging depths, not true anatomy"
+#: At most this many tumours are drawn (the caption says when more were entered).
+MAX_TUMOURS_DRAWN = 4
+
+
+def draw_wall(ax: Axes, site: str, invasion: str, size_cm: float,
+              count: int = 1) -> WallArtists:
+    """Draw the wall of ``site`` in layers with ``count`` tumours, the one that sets T
+    ``size_cm`` wide and reaching ``invasion``.
 
     The layers are the site's invasion levels in anatomical order (for the pancreas: the gland,
-    its fat, duodenum or bile duct, neighbouring organs, large vessels). The tumour is drawn to
-    scale across the wall (1 unit = 1 cm) and down to the layer it reaches.
+    its fat, duodenum or bile duct, neighbouring organs, large vessels); at the duodenum,
+    ampulla, appendix and pancreas they are a ladder of staging depths, which the drawing says.
+    The tumour is drawn to scale across the wall (1 unit = 1 cm) and down to the layer it
+    reaches; further tumours are drawn smaller and dashed (their size and depth are not set).
     """
     ax.clear()
     keys = site_tnm(site).invasion_keys
@@ -112,6 +128,15 @@ def draw_wall(ax: Axes, site: str, invasion: str, size_cm: float) -> WallArtists
     tumour = Ellipse((_WALL_WIDTH_CM / 2, 0), 1, 1, facecolor=_TUMOUR, edgecolor=TEXT,
                      linewidth=1.2, alpha=0.9, zorder=3)
     ax.add_patch(tumour)
+    others = []
+    for _ in range(MAX_TUMOURS_DRAWN - 1):
+        other = Ellipse((0, 0), 0.6, 0.8, facecolor=_TUMOUR, edgecolor=TEXT, linewidth=1.0,
+                        linestyle="--", alpha=0.6, zorder=3, visible=False)
+        ax.add_patch(other)
+        others.append(other)
+    if site in LADDER_SITES:
+        ax.text(_WALL_WIDTH_CM + 0.2, 0.45, LADDER_NOTE, ha="right", va="center", fontsize=8,
+                color=MUTED, style="italic")
     marker = Rectangle((0, 0), _WALL_WIDTH_CM, 1.0, fill=False, edgecolor=HIGHLIGHT,
                        linewidth=2.5, zorder=4)
     ax.add_patch(marker)
@@ -120,8 +145,8 @@ def draw_wall(ax: Axes, site: str, invasion: str, size_cm: float) -> WallArtists
     ax.set_xlim(_LABEL_LEFT - 0.2, _WALL_WIDTH_CM + 0.3)
     ax.set_ylim(-len(keys) - 1.35, 0.8)
     ax.set_axis_off()
-    artists = WallArtists(site, keys, bands, tumour, marker, caption)
-    update_wall(artists, invasion, size_cm)
+    artists = WallArtists(site, keys, bands, tumour, marker, caption, others)
+    update_wall(artists, invasion, size_cm, count)
     return artists
 
 
@@ -131,8 +156,26 @@ def _draw_scale_bar(ax: Axes, n_bands: int) -> None:
     ax.text(1.15, y, "1 cm", va="center", fontsize=9, color=TEXT)
 
 
-def update_wall(artists: WallArtists, invasion: str, size_cm: float) -> None:
-    """Move the tumour of a wall drawing to ``size_cm`` wide and ``invasion`` deep."""
+def _place_others(artists: WallArtists, count: int, main_width: float) -> int:
+    """Show ``count - 1`` further tumours (smaller, shallow, dashed) beside the main one."""
+    drawn = min(count, MAX_TUMOURS_DRAWN)
+    free = (_WALL_WIDTH_CM - main_width) / 2 - 0.3  # room on each side of the main tumour
+    width = max(min(0.8, free / 2 - 0.1), 0.25)
+    slots = [(_WALL_WIDTH_CM - main_width) / 4, _WALL_WIDTH_CM - (_WALL_WIDTH_CM - main_width) / 4,
+             (_WALL_WIDTH_CM - main_width) / 8]
+    for i, other in enumerate(artists.others):
+        visible = i < drawn - 1 and free > 0.3
+        other.set_visible(visible)
+        if visible:
+            other.set_width(width)
+            other.set_height(_BULGE + 0.6)
+            other.set_center((slots[i], (_BULGE - 0.6) / 2))
+    return 1 + sum(o.get_visible() for o in artists.others)
+
+
+def update_wall(artists: WallArtists, invasion: str, size_cm: float, count: int = 1) -> None:
+    """Move the tumour of a wall drawing to ``size_cm`` wide and ``invasion`` deep, and show
+    ``count`` tumours in all."""
     depth = artists.keys.index(invasion)
     width = min(size_cm, _WALL_WIDTH_CM - 0.4)
     bottom = _band_y(depth)[1] + 0.2
@@ -140,10 +183,15 @@ def update_wall(artists: WallArtists, invasion: str, size_cm: float) -> None:
     artists.tumour.set_height(_BULGE - bottom)
     artists.tumour.set_center((_WALL_WIDTH_CM / 2, (_BULGE + bottom) / 2))
     artists.depth_marker.set_y(_band_y(depth)[1])
+    drawn = _place_others(artists, count, width)
     shown = "" if size_cm <= _WALL_WIDTH_CM - 0.4 else " (drawn cut to fit)"
+    if count == 1:
+        what = f"Tumour {size_cm:.1f} cm{shown}"
+    else:
+        more = "" if drawn == count else f", {drawn} drawn"
+        what = (f"{count} tumours{more}; the one that sets T: {size_cm:.1f} cm{shown}")
     artists.caption.set_text(
-        f"Tumour {size_cm:.1f} cm{shown};\ndeepest layer reached: "
-        f"{layer_name(artists.site, invasion)}"
+        f"{what};\ndeepest layer reached: {layer_name(artists.site, invasion)}"
     )
 
 
@@ -239,18 +287,19 @@ _STAGE_FILLS = {"I": ("#DCEAF7", TEXT), "II": ("#A9CCEB", TEXT), "III": ("#2B6CA
 _NO_STAGE = ("#FFFFFF", MUTED)
 
 
-def stage_grid_cells(site: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+def stage_grid_cells(site: str, edition: str = DEFAULT_EDITION
+                     ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """Return the rows (base T) and columns ((N, M) pairs) of a site's stage grid."""
-    data = site_tnm(site)
+    data = site_tnm(site, edition)
     ns = [n for n, _text in data.n_definitions if n != "NX"]
     columns = (*((n, "M0") for n in ns), ("NX", "M0"), ("any N", "M1"))
     return ("T1", "T2", "T3", "T4"), columns
 
 
-def _grid_stage(site: str, t: str, n: str, m: str) -> str | None:
+def _grid_stage(site: str, t: str, n: str, m: str, edition: str) -> str | None:
     n_used = "N0" if n == "any N" else n
     m_used = "M1a" if m == "M1" else m
-    for row in stage_table(site):
+    for row in stage_table(site, edition):
         if row.matches(t, n_used, m_used):
             return row.stage
     return None
@@ -271,13 +320,19 @@ class StageGridArtists:
         return [self.frame]
 
 
-def draw_stage_grid(ax: Axes, site: str, result: StagingResult) -> StageGridArtists:
-    """Draw ``site``'s AJCC 8th stage table as a T-by-(N, M) grid and frame the current case."""
+#: Under the grid: why the NX column is mostly empty.
+NX_NOTE = ("none = no stage group. Without examined nodes (NX) the tables give no stage;\n"
+           "T4 is stage III whatever N is, once N is known.")
+
+
+def draw_stage_grid(ax: Axes, site: str, result: StagingResult,
+                    edition: str = DEFAULT_EDITION) -> StageGridArtists:
+    """Draw ``site``'s stage table under ``edition`` as a T-by-(N, M) grid and frame the case."""
     ax.clear()
-    rows, columns = stage_grid_cells(site)
+    rows, columns = stage_grid_cells(site, edition)
     for r, t in enumerate(rows):
         for c, (n, m) in enumerate(columns):
-            stage = _grid_stage(site, t, n, m)
+            stage = _grid_stage(site, t, n, m, edition)
             fill, ink = _STAGE_FILLS.get((stage or "").rstrip("AB"), _NO_STAGE)
             ax.add_patch(Rectangle((c, -r - 1), 1, 1, facecolor=fill, edgecolor="#FFFFFF",
                                    linewidth=2))
@@ -289,8 +344,9 @@ def draw_stage_grid(ax: Axes, site: str, result: StagingResult) -> StageGridArti
         ax.text(c + 0.5, 0.12, f"{n}\n{m}", ha="center", va="bottom", fontsize=10, color=TEXT)
     frame = Rectangle((0, -1), 1, 1, fill=False, edgecolor=HIGHLIGHT, linewidth=4, zorder=5)
     ax.add_patch(frame)
+    ax.text(-0.75, -len(rows) - 0.12, NX_NOTE, ha="left", va="top", fontsize=8, color=MUTED)
     ax.set_xlim(-0.8, len(columns) + 0.05)
-    ax.set_ylim(-len(rows) - 0.1, 1.0)
+    ax.set_ylim(-len(rows) - 0.75, 1.0)
     ax.set_axis_off()
     artists = StageGridArtists(site, rows, columns, frame)
     update_stage_grid(artists, result)

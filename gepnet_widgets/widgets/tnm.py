@@ -8,6 +8,8 @@ import html
 import ipywidgets as widgets
 
 from ..drawing.tnm import (
+    LADDER_SITES,
+    MAX_TUMOURS_DRAWN,
     draw_site_comparison,
     draw_spread,
     draw_stage_grid,
@@ -18,25 +20,32 @@ from ..drawing.tnm import (
     update_stage_grid,
     update_wall,
 )
-from ..sources import SOURCES
 from ..staging import (
     COMPARISON_DEPTHS,
-    SCOPE_NOTE,
+    DEFAULT_EDITION,
+    EDITIONS,
     SITES,
+    EditionComparison,
     StagingResult,
+    compare_editions,
     compare_sites,
+    edition_label,
+    edition_short,
     invasion_options,
     metastasis_options,
     n_definitions,
+    scope_note,
     site_label,
     site_tnm,
     stage_tumor,
     t_definitions,
 )
-from ..style import MUTED, TEXT
+from ..style import CSS_HIGHLIGHT, CSS_MARK_BG, CSS_MUTED, CSS_TEXT
 from .base import Explorer, definition_table, labelled
+from .citations import sources_html
 
-__all__ = ["TExplorer", "NMExplorer", "StageExplorer", "SiteComparison"]
+__all__ = ["TExplorer", "NMExplorer", "StageExplorer", "SiteComparison", "edition_control",
+           "edition_html"]
 
 MAX_SIZE_CM = 10.0
 MAX_NODES = 30
@@ -44,6 +53,15 @@ MAX_TUMOURS = 10
 
 
 # --- controls -----------------------------------------------------------------------------------
+
+
+def edition_control(prefix: str, value: str = DEFAULT_EDITION) -> widgets.Dropdown:
+    """Which staging edition to use: AJCC Version 9 (current, the default) or the 8th."""
+    options = [(edition_label(e), e) for e in EDITIONS]
+    return labelled(
+        widgets.Dropdown(options=options, value=value, description="Staging edition",
+                         layout=widgets.Layout(width="520px")),
+        prefix, "edition")
 
 
 def site_control(prefix: str, value: str = "stomach") -> widgets.Dropdown:
@@ -83,7 +101,8 @@ class NodeControls:
 
     def __init__(self, prefix: str, nodes: int = 0) -> None:
         self.assessed = labelled(
-            widgets.Checkbox(value=True, description="Lymph nodes were examined", indent=False),
+            widgets.Checkbox(value=True, description="Lymph nodes examined by a pathologist",
+                             indent=False),
             prefix, "assessed")
         self.nodes = labelled(
             widgets.IntSlider(value=nodes, min=0, max=MAX_NODES,
@@ -137,22 +156,60 @@ def _lower_first(name: str) -> str:
 def _rule_list(result: StagingResult, prefixes: tuple[str, ...]) -> str:
     items = [
         f"<li><b>{html.escape(r.category)}</b>: {html.escape(r.text)} "
-        f'<span style="color:{MUTED}">({html.escape(r.source)})</span></li>'
+        f'<span style="color:{CSS_MUTED}">({html.escape(r.source)}; '
+        f"{html.escape(r.confidence)})</span></li>"
         for r in result.rules
         if r.category.startswith(prefixes)
     ]
     return f'<ul style="margin:4px 0;padding-left:18px">{"".join(items)}</ul>'
 
 
-def _sources_line(site: str) -> str:
-    data = site_tnm(site)
-    names = "; ".join(html.escape(SOURCES[k].short) for k in data.source_keys)
-    return (f'<p style="color:{MUTED};font-size:0.9em;margin:6px 0 0">Rules: AJCC 8th ed. '
-            f"(2017), {data.chapter}. Sources: {names}.</p>")
+def _sources_line(site: str, edition: str) -> str:
+    """One sources line for a site's rules under ``edition`` (names in words, linked)."""
+    return sources_html(site_tnm(site, edition).source_keys)
+
+
+_FIELD_WORDS = {"t": "T category", "n": "N category", "m": "M category", "stage": "stage group"}
+
+
+def _value(result: StagingResult, name: str) -> str:
+    value = getattr(result, name)
+    return "no stage group" if value is None else f"stage {value}" if name == "stage" else value
+
+
+def edition_html(prefix: str, edition: str, comparison: EditionComparison | None,
+                 fields: tuple[str, ...] = ("t", "n", "m", "stage")) -> str:
+    """Which edition is in use, and, where the editions differ on this case, how and why."""
+    line = (f'<div class="gepnet-{prefix}-edition-in-use" style="color:{CSS_TEXT};margin:2px 0">'
+            f"Edition in use: <b>{html.escape(edition_short(edition))}</b></div>")
+    if comparison is None:
+        return line
+    shown = [name for name in comparison.differences if name in fields]
+    if not shown:
+        return line
+    other = next(e for e in EDITIONS if e != edition)
+    now, then = comparison.results[edition], comparison.results[other]
+    what = "; ".join(
+        f"{_FIELD_WORDS[name]}: {_value(now, name)} under {edition_short(edition)}, "
+        f"{_value(then, name)} under {edition_short(other)}"
+        for name in shown)
+    why = " ".join(
+        f"{change.point}: {edition_short('ajcc8')}: {change.ajcc8} "
+        f"{edition_short('ajcc9')}: {change.ajcc9}"
+        for change in comparison.reasons)
+    keys = tuple(k for change in comparison.reasons for k in change.sources) or ("S5",)
+    return (
+        line
+        + f'<div class="gepnet-{prefix}-edition-diff" '
+        f'style="color:{CSS_TEXT};background:{CSS_MARK_BG};'
+        f'border-left:4px solid {CSS_HIGHLIGHT};padding:4px 8px;margin:4px 0">'
+        f"<b>The editions differ for this case.</b> {html.escape(what)}.<br>"
+        f"Why: {html.escape(why)}{sources_html(keys)}</div>"
+    )
 
 
 def _headline(label: str, value: str, css: str) -> str:
-    return (f'<div style="font-size:1.25em;color:{TEXT}">{html.escape(label)}: '
+    return (f'<div style="font-size:1.25em;color:{CSS_TEXT}">{html.escape(label)}: '
             f'<b class="{css}">{html.escape(value)}</b></div>')
 
 
@@ -178,7 +235,7 @@ class TExplorer(_SiteDepthExplorer):
     prefix = "t"
 
     def __init__(self, site: str = "stomach", size_cm: float = 1.0,
-                 invasion: str | None = None) -> None:
+                 invasion: str | None = None, edition: str = DEFAULT_EDITION) -> None:
         super().__init__(6.4, 4.0, "T explorer: how far has the primary tumour grown?")
         self.site = site_control(self.prefix, site)
         self.size = size_control(self.prefix, size_cm)
@@ -186,35 +243,48 @@ class TExplorer(_SiteDepthExplorer):
         if invasion is not None:
             self.invasion.value = invasion
         self.count = count_control(self.prefix)
+        self.edition = edition_control(self.prefix, edition)
         self.result: StagingResult | None = None
+        self.comparison: EditionComparison | None = None
         self._wall = None
-        self._assemble([[self.site, self.invasion], [self.size, self.count]])
+        self._assemble([[self.edition], [self.site, self.invasion], [self.size, self.count]])
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
-        return {"site": self.site, "size": self.size, "invasion": self.invasion,
-                "count": self.count}
+        return {"edition": self.edition, "site": self.site, "size": self.size,
+                "invasion": self.invasion, "count": self.count}
 
     def _update(self) -> None:
         site, size, invasion = self.site.value, round(self.size.value, 1), self.invasion.value
-        self.result = stage_tumor(site, size, invasion, 0, "none", tumor_count=self.count.value)
-        self._wall = self.view.scene(site, lambda ax: draw_wall(ax, site, invasion, size))
-        update_wall(self._wall, invasion, size)
+        count, edition = self.count.value, self.edition.value
+        self.comparison = compare_editions(site, size, invasion, 0, "none", tumor_count=count)
+        self.result = self.comparison.results[edition]
+        self._wall = self.view.scene(site, lambda ax: draw_wall(ax, site, invasion, size, count))
+        update_wall(self._wall, invasion, size, count)
+        drawn = min(count, MAX_TUMOURS_DRAWN)
+        tumours = f"A {size:.1f} cm tumour" if count == 1 else (
+            f"{count} tumours ({drawn} drawn, the others dashed and smaller). "
+            f"A {size:.1f} cm tumour (the one that sets T)")
+        ladder = (" The layers are a ladder of staging depths, not true anatomy."
+                  if site in LADDER_SITES else "")
         self.view.refresh(
-            f"Diagram of the {_lower_first(site_label(site))} wall in layers. A {size:.1f} cm "
-            f"tumour reaches the {_lower_first(layer_name(site, invasion))}. "
+            f"Diagram of the {_lower_first(site_label(site))} wall in layers "
+            f"({edition_short(edition)}).{ladder} {tumours} "
+            f"reaches the {_lower_first(layer_name(site, invasion))}. "
             f"T category {self.result.t}.")
-        self.readout.value = self._readout(site)
+        self.readout.value = self._readout(site, edition)
 
-    def _readout(self, site: str) -> str:
+    def _readout(self, site: str, edition: str) -> str:
         r = self.result
         t_base = r.t.replace("(m)", "")
         return (
             _headline("T category", r.t, "gepnet-t-category")
+            + edition_html(self.prefix, edition, self.comparison, ("t",))
             + _rule_list(r, ("T", "(m)"))
-            + definition_table(t_definitions(site), t_base,
-                               f"T categories at the {_lower_first(site_label(site))} (AJCC 8th)")
-            + _sources_line(site)
+            + definition_table(t_definitions(site, edition), t_base,
+                               f"T categories at the {_lower_first(site_label(site))} "
+                               f"({edition_short(edition)})")
+            + _sources_line(site, edition)
         )
 
 
@@ -223,21 +293,23 @@ class NMExplorer(Explorer):
 
     prefix = "nm"
 
-    def __init__(self, site: str = "jejunum_ileum") -> None:
+    def __init__(self, site: str = "jejunum_ileum", edition: str = DEFAULT_EDITION) -> None:
         super().__init__(6.4, 3.0, "N and M explorer: has it spread, and where?")
         self.site = site_control(self.prefix, site)
         self.node_controls = NodeControls(self.prefix)
         self.metastasis = metastasis_control(self.prefix)
+        self.edition = edition_control(self.prefix, edition)
         self.result: StagingResult | None = None
         self._spread = None
         nc = self.node_controls
-        self._assemble([[self.site, self.metastasis], [nc.assessed, nc.nodes, nc.mass]])
+        self._assemble([[self.edition], [self.site, self.metastasis],
+                        [nc.assessed, nc.nodes, nc.mass]])
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
         nc = self.node_controls
-        return {"site": self.site, "assessed": nc.assessed, "nodes": nc.nodes,
-                "mass": nc.mass, "metastasis": self.metastasis}
+        return {"edition": self.edition, "site": self.site, "assessed": nc.assessed,
+                "nodes": nc.nodes, "mass": nc.mass, "metastasis": self.metastasis}
 
     def _update(self) -> None:
         site = self.site.value
@@ -246,7 +318,7 @@ class NMExplorer(Explorer):
         nodes, mass = self.node_controls.count, self.node_controls.mass.value
         shallowest = site_tnm(site).invasion_keys[0]
         self.result = stage_tumor(site, 0.5, shallowest, nodes, self.metastasis.value,
-                                  mesenteric_mass_gt_2cm=mass)
+                                  mesenteric_mass_gt_2cm=mass, edition=self.edition.value)
         ax = self.view.axes()
         if self._spread is None:
             self._spread = draw_spread(ax, self.result, nodes, mass)
@@ -261,14 +333,25 @@ class NMExplorer(Explorer):
         self.readout.value = self._readout(site)
 
     def _readout(self, site: str) -> str:
-        r = self.result
+        r, edition = self.result, self.edition.value
+        same = ("N and M are the same under both editions; only the wording of N1 changed "
+                "(compare the table under each edition).")
+        mass = ""
+        if site_tnm(site, edition).has_mesenteric_mass:
+            mass = (f'<p style="font-size:0.9em;color:{CSS_TEXT};margin:4px 0">A mesenteric '
+                    "mass of 2 cm or less does not make N2 (Version 9 wording); if that mass "
+                    "is itself a positive lymph node, count it among the positive nodes.</p>")
         return (
             _headline("N category", r.n, "gepnet-nm-n")
             + _headline("M category", r.m, "gepnet-nm-m")
+            + edition_html(self.prefix, edition, None)
+            + f'<p style="font-size:0.9em;color:{CSS_MUTED};margin:2px 0">{same}</p>'
             + _rule_list(r, ("N", "M"))
-            + definition_table(n_definitions(site), r.n,
-                               f"N categories at the {_lower_first(site_label(site))} (AJCC 8th)")
-            + _sources_line(site)
+            + mass
+            + definition_table(n_definitions(site, edition), r.n,
+                               f"N categories at the {_lower_first(site_label(site))} "
+                               f"({edition_short(edition)})")
+            + _sources_line(site, edition)
         )
 
 
@@ -277,7 +360,7 @@ class StageExplorer(_SiteDepthExplorer):
 
     prefix = "stage"
 
-    def __init__(self, site: str = "colon_rectum") -> None:
+    def __init__(self, site: str = "colon_rectum", edition: str = DEFAULT_EDITION) -> None:
         super().__init__(6.0, 3.4, "Stage explorer: from T, N and M to the stage group")
         self.site = site_control(self.prefix, site)
         self.size = size_control(self.prefix, 1.5)
@@ -285,45 +368,51 @@ class StageExplorer(_SiteDepthExplorer):
         self.count = count_control(self.prefix)
         self.node_controls = NodeControls(self.prefix)
         self.metastasis = metastasis_control(self.prefix)
+        self.edition = edition_control(self.prefix, edition)
         self.result: StagingResult | None = None
+        self.comparison: EditionComparison | None = None
         self._grid = None
         nc = self.node_controls
-        self._assemble([[self.site, self.invasion], [self.size, self.count],
+        self._assemble([[self.edition], [self.site, self.invasion], [self.size, self.count],
                         [nc.assessed, nc.nodes, nc.mass], [self.metastasis]])
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
         nc = self.node_controls
-        return {"site": self.site, "size": self.size, "invasion": self.invasion,
-                "count": self.count, "assessed": nc.assessed, "nodes": nc.nodes,
-                "mass": nc.mass, "metastasis": self.metastasis}
+        return {"edition": self.edition, "site": self.site, "size": self.size,
+                "invasion": self.invasion, "count": self.count, "assessed": nc.assessed,
+                "nodes": nc.nodes, "mass": nc.mass, "metastasis": self.metastasis}
 
     def _update(self) -> None:
         site = self.site.value
         with self.quietly():
             self.node_controls.show_for(site)
         nc = self.node_controls
-        self.result = stage_tumor(site, round(self.size.value, 1), self.invasion.value,
-                                  nc.count, self.metastasis.value,
-                                  mesenteric_mass_gt_2cm=nc.mass.value,
-                                  tumor_count=self.count.value)
-        result = self.result
-        self._grid = self.view.scene(site, lambda ax: draw_stage_grid(ax, site, result))
+        edition = self.edition.value
+        self.comparison = compare_editions(site, round(self.size.value, 1),
+                                           self.invasion.value, nc.count, self.metastasis.value,
+                                           mesenteric_mass_gt_2cm=nc.mass.value,
+                                           tumor_count=self.count.value)
+        self.result = result = self.comparison.results[edition]
+        self._grid = self.view.scene(
+            (site, edition), lambda ax: draw_stage_grid(ax, site, result, edition))
         update_stage_grid(self._grid, self.result)
         stage = self.result.stage or "none (not defined)"
         self.view.refresh(
-            f"Stage table of the {_lower_first(site_label(site))} (AJCC 8th). The case "
-            f"{self.result.tnm} is framed: stage {stage}.")
-        self.readout.value = self._readout(site)
+            f"Stage table of the {_lower_first(site_label(site))} ({edition_short(edition)}). "
+            f"The case {self.result.tnm} is framed: stage {stage}.")
+        self.readout.value = self._readout(site, edition)
 
-    def _readout(self, site: str) -> str:
+    def _readout(self, site: str, edition: str) -> str:
         r = self.result
         return (
             _headline("TNM", r.tnm, "gepnet-stage-tnm")
             + _headline("Stage group", r.stage or "none", "gepnet-stage-group")
+            + edition_html(self.prefix, edition, self.comparison)
             + _rule_list(r, ("T", "(m)", "N", "M", "Stage", "No stage"))
-            + f'<p style="font-size:0.9em;color:{TEXT}">{html.escape(SCOPE_NOTE)}</p>'
-            + _sources_line(site)
+            + f'<p style="font-size:0.9em;color:{CSS_TEXT}">'
+            f"{html.escape(scope_note(edition))}</p>"
+            + _sources_line(site, edition)
         )
 
 
@@ -332,7 +421,7 @@ class SiteComparison(Explorer):
 
     prefix = "compare"
 
-    def __init__(self) -> None:
+    def __init__(self, edition: str = DEFAULT_EDITION) -> None:
         super().__init__(6.0, 3.6, "Same tumour, seven sites")
         self.size = size_control(self.prefix, 1.5)
         self.depth = labelled(
@@ -342,22 +431,28 @@ class SiteComparison(Explorer):
             self.prefix, "depth")
         self.node_controls = NodeControls(self.prefix)
         self.metastasis = metastasis_control(self.prefix)
+        self.edition = edition_control(self.prefix, edition)
         self.results: dict[str, StagingResult | None] = {}
+        self.other_results: dict[str, StagingResult | None] = {}
         self._table = None
         nc = self.node_controls
-        self._assemble([[self.size, self.depth], [nc.assessed, nc.nodes], [self.metastasis]])
+        self._assemble([[self.edition], [self.size, self.depth], [nc.assessed, nc.nodes],
+                        [self.metastasis]])
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
         nc = self.node_controls
-        return {"size": self.size, "depth": self.depth, "assessed": nc.assessed,
-                "nodes": nc.nodes, "metastasis": self.metastasis}
+        return {"edition": self.edition, "size": self.size, "depth": self.depth,
+                "assessed": nc.assessed, "nodes": nc.nodes, "metastasis": self.metastasis}
 
     def _update(self) -> None:
         nc = self.node_controls
         nc.nodes.disabled = not nc.assessed.value
-        size = round(self.size.value, 1)
-        self.results = compare_sites(size, self.depth.value, nc.count, self.metastasis.value)
+        size, edition = round(self.size.value, 1), self.edition.value
+        other = next(e for e in EDITIONS if e != edition)
+        args = (size, self.depth.value, nc.count, self.metastasis.value)
+        self.results = compare_sites(*args, edition=edition)
+        self.other_results = compare_sites(*args, edition=other)
         ax = self.view.axes()
         if self._table is None:
             self._table = draw_site_comparison(ax, SITES)
@@ -367,25 +462,48 @@ class SiteComparison(Explorer):
             f"{site_label(s)}: {r.tnm}, stage {r.stage or 'none'}" if r
             else f"{site_label(s)}: depth not defined"
             for s, r in self.results.items())
-        self.view.refresh(f"Table: a {size:.1f} cm tumour staged at seven sites. {summary}.")
-        self.readout.value = self._readout()
+        self.view.refresh(f"Table: a {size:.1f} cm tumour staged at seven sites "
+                          f"({edition_short(edition)}). {summary}.")
+        self.readout.value = self._readout(edition, other)
 
-    def _readout(self) -> str:
+    def _differs(self, site: str) -> bool:
+        r, o = self.results[site], self.other_results[site]
+        return r is not None and o is not None and (r.t, r.stage) != (o.t, o.stage)
+
+    def _readout(self, edition: str, other: str) -> str:
         rows = []
         for site, r in self.results.items():
             if r is None:
                 why = "this depth is not defined at this site"
-                cells = f'<td colspan="3" style="color:{MUTED}">{why}</td>'
+                cells = f'<td colspan="3" style="color:{CSS_MUTED}">{why}</td>'
             else:
+                note = ""
+                if self._differs(site):
+                    o = self.other_results[site]
+                    note = (f'<br><span class="gepnet-compare-edition-diff" style="background:'
+                            f"{CSS_MARK_BG};border-left:3px solid {CSS_HIGHLIGHT};"
+                            f'padding:0 4px">{html.escape(edition_short(other))}: '
+                            f"{html.escape(o.t)}, stage {html.escape(o.stage or 'none')}</span>")
                 cells = (f'<td class="gepnet-compare-t-{site}"><b>{html.escape(r.t)}</b></td>'
                          f"<td>{html.escape(r.n)} {html.escape(r.m)}, stage "
-                         f"{html.escape(r.stage or 'none')}</td>"
+                         f"{html.escape(r.stage or 'none')}{note}</td>"
                          f"<td>{html.escape(r.rules[0].text)}</td>")
             rows.append(f"<tr><td>{html.escape(site_label(site))}</td>{cells}</tr>")
+        differ = [s for s in self.results if self._differs(s)]
+        why = ""
+        if differ:
+            names = ", ".join(_lower_first(site_label(s)) for s in differ)
+            why = (f'<p style="font-size:0.9em;color:{CSS_TEXT};margin:4px 0">The editions '
+                   f"differ here at the {html.escape(names)}: Version 9 gives T1 NX M0 stage I "
+                   "at the stomach, duodenum, appendix, colon and rectum, and calls a 1.0 cm "
+                   "colorectal tumour T1a (the 8th edition: T1b).</p>")
         return (
-            f'<table style="border-collapse:collapse;font-size:0.9em;color:{TEXT}">'
+            edition_html(self.prefix, edition, None)
+            + f'<table style="border-collapse:collapse;font-size:0.9em;color:{CSS_TEXT}">'
             "<tr><th style='text-align:left'>Site</th><th>T</th>"
             "<th style='text-align:left'>N, M, stage</th>"
-            "<th style='text-align:left'>Why T (AJCC 8th ed., 2017)</th></tr>"
+            f"<th style='text-align:left'>Why T ({html.escape(edition_short(edition))})</th></tr>"
             f"{''.join(rows)}</table>"
+            + why
+            + sources_html(site_tnm("stomach", edition).source_keys)
         )
