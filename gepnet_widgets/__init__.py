@@ -10,12 +10,14 @@ A lesson's setup cell imports what it shows, e.g.::
 from __future__ import annotations
 
 from .grading import who_grade
+from .reading import ReportReading, read_report
 from .staging import stage_tumor
 from .widgets.anatomy import CellExplorer, SiteMap
 from .widgets.cases import CaseStudy
 from .widgets.diagnosis import MarkerPitfalls, TestMatrix, WorkupPlanner
 from .widgets.glossary import Glossary
 from .widgets.grading import CountingLab, DifferentiationTable, GradeExplorer, ScatterSimulation
+from .widgets.report import ReportReader
 from .widgets.selfcheck import SelfCheck
 from .widgets.syndromes import CarcinoidFlow, MysteryPatient, SyndromeExplorer
 from .widgets.tnm import NMExplorer, SiteComparison, StageExplorer, TExplorer
@@ -29,6 +31,9 @@ from .widgets.treatment import (
 __all__ = [
     "stage_tumor",
     "who_grade",
+    "read_report",
+    "ReportReading",
+    "ReportReader",
     "TExplorer",
     "NMExplorer",
     "StageExplorer",

@@ -1,0 +1,90 @@
+"""Drawing for lesson 8: a checklist of what a report states, what is missing and what to check.
+
+:func:`draw_checklist` draws the row labels once and returns the artists that change (a marker
+and a value per row, and a caption); :func:`update_checklist` sets them. Nothing here imports
+pyplot or ipywidgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+
+from ..style import MUTED, OKABE_ITO, TEXT
+
+__all__ = ["ChecklistArtists", "CHECKLIST_ROWS", "STATUS_WORDS", "draw_checklist",
+           "update_checklist"]
+
+#: The rows of the checklist: what a report needs for a stage and a grade, in reading order.
+CHECKLIST_ROWS: tuple[str, ...] = (
+    "Site", "Size", "Depth", "Lymph nodes", "Distant spread", "Ki-67 or mitoses", "Grade",
+    "Differentiation", "SSTR scan",
+)
+#: Marker and colour per status (shape differs too, so colour is never the only cue).
+_STYLE = {
+    "found": ("o", OKABE_ITO["blue"], OKABE_ITO["blue"]),
+    "missing": ("o", "white", MUTED),
+    "check": ("^", OKABE_ITO["vermillion"], OKABE_ITO["vermillion"]),
+}
+#: How each status is said in words (legend and alt text).
+STATUS_WORDS = {"found": "stated", "missing": "not stated", "check": "stated, check it"}
+
+
+@dataclass
+class ChecklistArtists:
+    """The artists :func:`update_checklist` changes."""
+
+    markers: list[Line2D]
+    values: list[Text]
+    caption: Text
+
+    @property
+    def changing(self) -> list:
+        return [*self.markers, *self.values, self.caption]
+
+
+def draw_checklist(ax: Axes) -> ChecklistArtists:
+    """Draw the row labels and legend on ``ax``; return the changing artists."""
+    n = len(CHECKLIST_ROWS)
+    ax.set_xlim(0, 10)
+    ax.set_ylim(-1.6, n + 0.9)
+    ax.axis("off")
+    markers, values = [], []
+    for i, label in enumerate(CHECKLIST_ROWS):
+        y = n - 1 - i
+        ax.text(0.2, y, label, va="center", ha="left", fontsize=11, color=TEXT)
+        (marker,) = ax.plot([3.6], [y], linestyle="none", marker="o", markersize=11)
+        markers.append(marker)
+        values.append(ax.text(4.1, y, "", va="center", ha="left", fontsize=10.5, color=TEXT))
+    x = 0.2
+    for status, word in STATUS_WORDS.items():
+        shape, face, edge = _STYLE[status]
+        ax.plot([x + 0.15], [-0.9], linestyle="none", marker=shape, markersize=9,
+                markerfacecolor=face, markeredgecolor=edge, markeredgewidth=1.6)
+        ax.text(x + 0.45, -0.9, word, va="center", fontsize=9.5, color=MUTED)
+        x += 3.1
+    caption = ax.text(0.2, n + 0.3, "", fontsize=11, color=TEXT, fontweight="bold",
+                      va="center")
+    return ChecklistArtists(markers, values, caption)
+
+
+def update_checklist(artists: ChecklistArtists, rows: list[tuple[str, str]], caption: str
+                     ) -> None:
+    """Set each row's ``(status, value)``; ``status`` is one of :data:`STATUS_WORDS`."""
+    if len(rows) != len(CHECKLIST_ROWS):
+        raise ValueError(f"need {len(CHECKLIST_ROWS)} rows, got {len(rows)}")
+    for marker, text, (status, value) in zip(artists.markers, artists.values, rows,
+                                              strict=True):
+        if status not in _STYLE:
+            raise ValueError(f"unknown status {status!r}; allowed: {', '.join(_STYLE)}")
+        shape, face, edge = _STYLE[status]
+        marker.set_marker(shape)
+        marker.set_markerfacecolor(face)
+        marker.set_markeredgecolor(edge)
+        marker.set_markeredgewidth(1.8)
+        text.set_text(value if len(value) <= 38 else value[:37] + "…")
+        text.set_color(TEXT if status != "missing" else MUTED)
+    artists.caption.set_text(caption)
