@@ -22,7 +22,7 @@ FORBIDDEN = {
     "a bracketed source key": re.compile(r"\[(?:S\d+|[A-Z][A-Z0-9_]{3,})(?:,\s*[A-Z0-9_]+)*\]"),
     "a bare source key": re.compile(r"(?<![\w-])S\d{1,2}(?![\w-])"),
     "a file name": re.compile(r"\b[\w/.-]+\.(?:py|json)\b"),
-    "internal words": re.compile(r"fact base|from knowledge|placeholder|pending", re.I),
+    "internal words": re.compile(r"fact base|from knowledge|placeholder|\bpending\b", re.I),
 }
 
 
