@@ -579,7 +579,8 @@ _CATEGORY_ALIASES = {
     "ssa": ("Somatostatin analogue (SSA)", ("SSA", "SSAs", "somatostatin analogue",
                                             "somatostatin analogues")),
     "targeted": ("Targeted therapy", ("targeted therapies", "mTOR", "kinase", "kinases",
-                                      "multi-kinase inhibitor")),
+                                      "multi-kinase inhibitor", "VEGF", "VEGF receptors",
+                                      "anti-angiogenic")),
     "prrt": ("PRRT", ("peptide receptor radionuclide therapy",)),
     "chemotherapy": ("Chemotherapy", ("cytotoxic", "chemo")),
     "symptom": ("Symptom-directed treatment", ("symptom-directed",)),
@@ -600,7 +601,7 @@ _MEMBER_TERMS = {
     "platinum_etoposide": ("Platinum and etoposide", ("etoposide", "carboplatin", "cisplatin",
                                                       "platinum")),
     "telotristat": ("Telotristat", ("telotristat ethyl",)),
-    "biomarker": ("Drugs matched to tumour test results", ("biomarker", "BRAF", "NTRK")),
+    "biomarker": ("Drugs matched to tumour test results", ("biomarker", "BRAF", "NTRK", "RET")),
     "pembrolizumab": ("Pembrolizumab", ("anti-PD-1", "PD-1", "MSI-H", "dMMR", "TMB-H")),
     "diazoxide": ("Diazoxide", ()),
 }
