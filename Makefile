@@ -23,6 +23,9 @@ STAMP := $(VENV)/.installed
 # reinstalled only when package.json or package-lock.json changes.
 NODE_STAMP := $(if $(wildcard package.json),node_modules/.installed)
 SITE_DIR ?= site
+# JupyterLab settings the course ships (save widget state with the notebook, so a reopened lesson
+# shows its tools instead of "model not found"); JupyterLab reads overrides.json from here.
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # The notebook `make lab` opens: the start page once it exists, else the first lesson.
@@ -39,7 +42,7 @@ PYTEST_TIMEOUT ?= 900
 # Put the venv's tools first on PATH for commands that start subprocesses (jupyter, voila).
 IN_VENV := PATH="$(abspath $(BIN)):$$PATH" VIRTUAL_ENV="$(abspath $(VENV))"
 
-.PHONY: help venv node lab app test site handouts bench lint strip clean
+.PHONY: help venv node lab lab-settings app test site handouts bench lint strip clean
 
 help:
 	@echo "make lab    open the course in JupyterLab (first run installs into .venv, ~1-2 min)"
@@ -52,7 +55,13 @@ help:
 	@echo "make strip  strip outputs from notebooks/*.ipynb before committing"
 	@echo "make clean  remove .venv and caches"
 
-venv: $(STAMP)
+venv: $(STAMP) $(LAB_SETTINGS)
+
+lab-settings: $(LAB_SETTINGS)
+
+$(LAB_SETTINGS): jupyter-settings/overrides.json
+	mkdir -p "$(dir $@)"
+	cp jupyter-settings/overrides.json "$@"
 
 $(STAMP): pyproject.toml
 	@if ! $(BIN)/python -m pip --version >/dev/null 2>&1; then \
@@ -74,7 +83,7 @@ node_modules/.installed: package.json package-lock.json
 	  echo "npm not found: the axe-core and JupyterHub tests need Node.js and npm (e.g. apt-get install nodejs npm)"; \
 	fi
 
-lab: $(STAMP)
+lab: $(STAMP) $(LAB_SETTINGS)
 	@test -f "$(START)" || { echo "$(START) is missing"; exit 1; }
 	$(IN_VENV) $(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS) "$(START)"
 

@@ -18,7 +18,8 @@ from .widgets.diagnosis import MarkerPitfalls, TestMatrix, WorkupPlanner
 from .widgets.glossary import Glossary
 from .widgets.grading import CountingLab, DifferentiationTable, GradeExplorer, ScatterSimulation
 from .widgets.report import ReportReader
-from .widgets.selfcheck import SelfCheck
+from .widgets.progress import ProgressView
+from .widgets.selfcheck import ReviewSession, SelfCheck
 from .widgets.syndromes import CarcinoidFlow, MysteryPatient, SyndromeExplorer
 from .widgets.tnm import NMExplorer, SiteComparison, StageExplorer, TExplorer
 from .widgets.treatment import (
@@ -57,5 +58,7 @@ __all__ = [
     "CaseStudy",
     "Glossary",
     "SelfCheck",
+    "ReviewSession",
+    "ProgressView",
 ]
 __version__ = "0.1.0"

@@ -279,3 +279,28 @@ LESSONS = (
         text_checks=(".gepnet-case-readout",),
     ),
 )
+
+# Lesson 9, review: "Your progress" switches from per lesson to per learning objective.
+LESSONS = (
+    *LESSONS,
+    LessonSpec(
+        id="09-progress-view",
+        notebook="09_review.ipynb",
+        ready=".gepnet-progress-readout .gepnet-progress-grouping",
+        figure_img=".gepnet-progress-figure img",
+        explorer_parts=(".gepnet-progress-group", ".gepnet-progress-readout",
+                        ".gepnet-progress-figure"),
+        initial={".gepnet-progress-grouping": "by lesson"},
+        steps=(
+            KeyStep(
+                name="by-objective",
+                target=".gepnet-progress-group select",
+                keys=("ArrowDown",),
+                alt_keys=("Alt+ArrowDown", "ArrowDown", "Enter"),
+                select_fallback="By learning objective",
+                expect={".gepnet-progress-grouping": "by learning objective"},
+            ),
+        ),
+        text_checks=(".gepnet-progress-readout",),
+    ),
+)
