@@ -21,7 +21,13 @@ from .widgets.report import ReportReader
 from .widgets.progress import ProgressView
 from .widgets.selfcheck import ReviewSession, SelfCheck
 from .widgets.syndromes import CarcinoidFlow, MysteryPatient, SyndromeExplorer
-from .widgets.tnm import NMExplorer, SiteComparison, StageExplorer, TExplorer
+from .widgets.tnm import (
+    NMExplorer,
+    SiteComparison,
+    StageExplorer,
+    TExplorer,
+    edition_changes_table,
+)
 from .widgets.treatment import (
     DiscussionExplorer,
     EvidenceExplorer,
@@ -39,6 +45,7 @@ __all__ = [
     "NMExplorer",
     "StageExplorer",
     "SiteComparison",
+    "edition_changes_table",
     "CellExplorer",
     "SiteMap",
     "TestMatrix",

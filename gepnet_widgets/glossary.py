@@ -259,15 +259,30 @@ _STAGING = (
        aliases=("M0", "M1", "M1a", "M1b", "M1c", "M categories")),
     _e("(m) suffix", "Added to T when there are several primary tumours, as in T3(m). It does not "
        "change the stage group.", _L3, "S1", "S4", aliases=("(m)",)),
-    _e("NX", "N category 'not assessed': no lymph nodes were examined. It is not the same as N0, "
-       "and with NX M0 the AJCC 8th edition gives no stage group.", _L3, "AJCC8", "S1",
-       aliases=("not assessed",)),
+    _e("NX", "Pathological N category 'not assessed': no lymph nodes were examined by a "
+       "pathologist. It is not the same as N0. With NX M0 the pathological stage has no group "
+       "under the AJCC 8th edition; AJCC Version 9 makes T1 NX M0 stage I at the stomach, "
+       "duodenum, appendix, colon and rectum. A clinical N from scans is a separate category.",
+       _L3, "AJCC8", "S1", "S5", aliases=("not assessed",)),
+    _e("UICC", "Union for International Cancer Control: it publishes the TNM Classification of "
+       "Malignant Tumours used in many countries outside the US (8th edition, 2017). Its NET "
+       "chapter stages well-differentiated G1 and G2 NETs.", _L3, "S48"),
+    _e("Clinical stage", "A stage from examination, scans, endoscopy and biopsies before "
+       "treatment, written cTNM (for example cN0 from scans).", _L3, "AJCC8",
+       aliases=("cTNM", "clinical staging")),
+    _e("Pathological stage", "A stage from the tumour and lymph nodes removed at surgery and "
+       "examined by a pathologist, written pTNM.", _L3, "AJCC8",
+       aliases=("pTNM", "pathological staging")),
+    _e("SEER", "The US National Cancer Institute's cancer registry programme (Surveillance, "
+       "Epidemiology, and End Results); its staging schemas show which AJCC edition applies to "
+       "cases diagnosed in which years.", _L3, "S11", technical=False),
     _e("Stage group", "T, N and M combined into a group from I (small and local) to IV (distant "
        "spread), from a table in each AJCC chapter. The colon and rectum keep sub-stages (IIA, "
        "IIB, IIIA, IIIB).", _L3, "AJCC8", "S1",
        aliases=("stage groups", "stage I", "stage II", "stage III", "stage IV", "sub-stages")),
-    _e("AJCC", "American Joint Committee on Cancer: it publishes the TNM staging manual. This "
-       "course uses the 8th edition (2017), with notes on version 9 (2024).", _L3, "AJCC8", "S5",
+    _e("AJCC", "American Joint Committee on Cancer: it publishes the TNM staging manual. The "
+       "course uses AJCC Version 9 (US cases from 2024) by default, with the 8th edition (2017) "
+       "beside it.", _L3, "AJCC8", "S5",
        aliases=("American Joint Committee on Cancer", "AJCC Cancer Staging Manual",
                 "AJCC version 9", "version 9"), technical=False),
 )

@@ -153,13 +153,14 @@ def test_tnm_lesson_shows_the_default_cases(executed_tnm):
     (t_readout,) = _by_class(state, "gepnet-t-readout")
     expected = stage_tumor("stomach", 1.0, "mucosa", 0, "none")
     assert _tagged(t_readout["value"], "gepnet-t-category") == expected.t == "T1"
-    assert "AJCC 8th ed., stomach" in t_readout["value"]
+    assert "AJCC Version 9, stomach" in t_readout["value"]
 
     (nm,) = _by_class(state, "gepnet-nm-readout")
     assert _tagged(nm["value"], "gepnet-nm-n") == "N0"
     assert _tagged(nm["value"], "gepnet-nm-m") == "M0"
 
-    (stage,) = _by_class(state, "gepnet-stage-readout")
+    stage, activity = _by_class(state, "gepnet-stage-readout")  # section 4; the editions activity
+    assert _tagged(activity["value"], "gepnet-stage-tnm") == "T1 N0 M0"  # appendix, 1.5 cm
     expected = stage_tumor("colon_rectum", 1.5, "mucosa", 0, "none")
     assert _tagged(stage["value"], "gepnet-stage-tnm") == expected.tnm == "T1b N0 M0"
     assert _tagged(stage["value"], "gepnet-stage-group") == "I"
@@ -172,7 +173,7 @@ def test_tnm_lesson_shows_the_default_cases(executed_tnm):
 def test_tnm_lesson_figures_have_alt_text(executed_tnm):
     state = _widget_state(executed_tnm)
     figures = _by_class(state, "gepnet-figure")
-    assert len(figures) == 4
+    assert len(figures) == 5
     for fig in figures:
         alt = re.search(r'alt="([^"]+)"', fig["value"]).group(1)
         assert len(alt) > 40 and "data:image/png;base64," in fig["value"]

@@ -22,6 +22,7 @@ from ..drawing.tnm import (
 )
 from ..staging import (
     COMPARISON_DEPTHS,
+    CONFIDENCE_WORDS,
     DEFAULT_EDITION,
     EDITIONS,
     SITES,
@@ -29,6 +30,7 @@ from ..staging import (
     StagingResult,
     compare_editions,
     compare_sites,
+    edition_changes,
     edition_label,
     edition_short,
     invasion_options,
@@ -45,7 +47,7 @@ from .base import Explorer, definition_table, labelled
 from .citations import sources_html
 
 __all__ = ["TExplorer", "NMExplorer", "StageExplorer", "SiteComparison", "edition_control",
-           "edition_html"]
+           "edition_html", "edition_changes_table"]
 
 MAX_SIZE_CM = 10.0
 MAX_NODES = 30
@@ -507,3 +509,31 @@ class SiteComparison(Explorer):
             + why
             + sources_html(site_tnm("stomach", edition).source_keys)
         )
+
+
+def edition_changes_table() -> widgets.HTML:
+    """The side-by-side table of what changed from the AJCC 8th edition to Version 9, with how
+    sure each row is in a learner's words and the sources in words (one line)."""
+    rows = []
+    keys: list[str] = []
+    for change in edition_changes():
+        keys += change.sources
+        rows.append(
+            f"<tr><td style='padding:3px 6px'><b>{html.escape(change.point)}</b></td>"
+            f"<td style='padding:3px 6px'>{html.escape(change.ajcc8)}</td>"
+            f"<td style='padding:3px 6px'>{html.escape(change.ajcc9)}</td>"
+            f"<td style='padding:3px 6px'>{html.escape(CONFIDENCE_WORDS[change.confidence])}"
+            "</td></tr>")
+    table = (
+        f'<table class="gepnet-editions-table" style="border-collapse:collapse;'
+        f'font-size:0.92em;color:{CSS_TEXT}">'
+        "<caption style='text-align:left;caption-side:top'>What changed from the AJCC 8th "
+        "edition to AJCC Version 9 (NET chapters)</caption>"
+        "<tr><th style='text-align:left'>Point</th><th style='text-align:left'>AJCC 8th "
+        "edition (2017)</th><th style='text-align:left'>AJCC Version 9 (cases from 2024)</th>"
+        "<th style='text-align:left'>How sure</th></tr>"
+        f"{''.join(rows)}</table>"
+    )
+    out = widgets.HTML(table + sources_html(dict.fromkeys(keys)))
+    out.add_class("gepnet-editions")
+    return out
