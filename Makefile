@@ -25,7 +25,8 @@ NODE_STAMP := $(if $(wildcard package.json),node_modules/.installed)
 SITE_DIR ?= site
 # JupyterLab settings the course ships (save widget state with the notebook, so a reopened lesson
 # shows its tools instead of "model not found"); JupyterLab reads overrides.json from here.
-LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+LAB_SETTINGS_DIR := $(VENV)/share/jupyter/lab/settings
+LAB_SETTINGS := $(if $(wildcard jupyter-settings/overrides.json),$(LAB_SETTINGS_DIR)/overrides.json)
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # The notebook `make lab` opens: the start page once it exists, else the first lesson.
@@ -59,7 +60,7 @@ venv: $(STAMP) $(LAB_SETTINGS)
 
 lab-settings: $(LAB_SETTINGS)
 
-$(LAB_SETTINGS): jupyter-settings/overrides.json
+$(LAB_SETTINGS_DIR)/overrides.json: jupyter-settings/overrides.json
 	mkdir -p "$(dir $@)"
 	cp jupyter-settings/overrides.json "$@"
 

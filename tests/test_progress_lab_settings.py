@@ -65,7 +65,7 @@ def test_venv_and_lab_targets_install_the_setting() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^venv: .*\$\(LAB_SETTINGS\)", makefile, flags=re.M)
     assert re.search(r"^lab: .*\$\(LAB_SETTINGS\)", makefile, flags=re.M)
-    assert "LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json" in makefile
+    assert "LAB_SETTINGS_DIR := $(VENV)/share/jupyter/lab/settings" in makefile
 
 
 def test_postbuild_installs_it_into_the_environment_prefix(tmp_path: Path) -> None:
