@@ -596,6 +596,8 @@ def read_report(text: str, edition: str = "ajcc9") -> ReportReading:
     else:
         m = m_stated or _measured_m(certain, none_all)
         t, n = t_stated, n_stated
+        _compare_m(draft, edition_source_keys(edition), m_stated, _measured_m(certain, none_all),
+                   uncertain)
 
     stage, reason, stage_sources = _stage_or_reason(
         draft, site, t, n, m, count, edition, tumour_type, differentiation)
@@ -622,7 +624,7 @@ def _tumour_type(hits: list[Hit]) -> str | None:
     kinds = {h.kind for h in hits}
     if "type_minen" in kinds:
         return "MiNEN"
-    if "type_nec" in kinds:
+    if "type_nec" in kinds or any(h.data.get("subtype") for h in _of(hits, "differentiation")):
         return "NEC"
     if kinds & {"type_net", "type_carcinoid"}:
         return "NET"
@@ -749,6 +751,11 @@ def _compare(draft: _Draft, site: str, edition: str, t_stated: str | None, t_mea
         draft.check("nodes_impossible", "disagreement",
                     "More positive lymph nodes than examined ones are written; check the "
                     "numbers with the care team.", keys)
+    _compare_m(draft, keys, m_stated, m_meas, uncertain)
+
+
+def _compare_m(draft: _Draft, keys: tuple[str, ...], m_stated: str | None, m_meas: str | None,
+               uncertain: bool) -> None:
     if m_stated and m_meas and m_stated != m_meas and not (
             m_stated == "M1" and m_meas.startswith("M1")):
         draft.check("m_mismatch", "disagreement",

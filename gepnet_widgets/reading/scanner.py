@@ -481,7 +481,7 @@ def _rules() -> list[_Rule]:
 
     # Nodes.
     add("nodes", r"(?P<pos>\d{1,3})\s{0,2}(?:/|of|out\s{1,2}of)\s{0,2}(?P<tot>\d{1,3})"
-                 r"(?![\d./])", 75, _nodes_ratio)
+                 r"(?![\d./])", 75, _nodes_ratio, need=_DIGIT)
     add("nodes", rf"(?<![\w])(?P<n>{_NUMBER_WORD})\s{{1,2}}(?:of\s{{1,2}}(?:the\s{{1,2}})?"
                  r"(?P<of>\d{1,3})\s{1,2})?(?:positive|involved|metastatic)\s{1,2}(?:regional\s"
                  r"{1,2})?(?:lymph\s{0,2})?nodes?", 73, _nodes_positive)
