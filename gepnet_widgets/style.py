@@ -138,14 +138,26 @@ body[data-jp-theme-light="false"] {{
   --gepnet-info: {OKABE_ITO["sky_blue"]};
   --gepnet-mark-bg: rgba(213, 94, 0, 0.30);
 }}
-.widget-radio-box label {{
-  display: flex; align-items: flex-start; gap: 0.4em; white-space: normal;
-  overflow-wrap: anywhere; line-height: 1.35; margin: 2px 0;
+.widget-radio-box label, .jupyter-widget-radio-box label {{
+  display: flex; align-items: flex-start; gap: 0.4em; white-space: normal; height: auto;
+  min-height: var(--jp-widgets-radio-item-height, 24px); overflow-wrap: anywhere;
+  line-height: 1.4; margin: 2px 0;
 }}
-.widget-radio-box label input[type=radio] {{ flex: 0 0 auto; margin: 0.2em 0 0; }}
-.widget-radio-box {{ min-width: 0; max-width: 100%; }}
+.widget-radio-box label input[type=radio], .jupyter-widget-radio-box label input[type=radio] {{
+  order: -1; float: none; flex: 0 0 auto; height: 1.4em; margin: 0 0 0 1px;
+}}
+.widget-radio-box, .jupyter-widget-radio-box {{ min-width: 0; max-width: 100%; }}
 .widget-html-content, .widget-htmlmath-content {{ overflow-wrap: break-word; }}
 .jupyter-widgets .widget-label, .widget-inline-hbox .widget-label {{ white-space: normal; }}
+@media (max-width: 1000px) {{
+  /* narrow windows and 200% zoom: a dropdown shows its whole choice, wrapping under its label */
+  .widget-dropdown, .jupyter-widget-dropdown {{
+    flex-wrap: wrap; height: auto; width: auto !important; max-width: 100%;
+  }}
+  .widget-dropdown > select, .jupyter-widget-dropdown > select {{
+    flex: 0 1 auto; field-sizing: content; min-width: 0; max-width: 100%;
+  }}
+}}
 @media (forced-colors: active) {{
   .gepnet-frame {{ border: 1px solid CanvasText; }}
   .jupyter-widgets button, .widget-button, .widget-toggle-button,
