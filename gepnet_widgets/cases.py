@@ -6,7 +6,9 @@ differentiation, the symptoms, which hormone tests came back raised, and the
 somatostatin-receptor imaging). It holds **no answers**. Every expected answer is computed by the
 package's own logic, so the answer key is never typed twice:
 
-* T, N, M and the stage group: :func:`gepnet_widgets.staging.stage_tumor` (AJCC 8th edition);
+* T, N, M and the stage group: :func:`gepnet_widgets.staging.stage_tumor` under the edition
+  asked for (AJCC Version 9 by default, or the AJCC 8th edition; the answers differ where the
+  editions do, e.g. T1 NX M0);
   for a poorly differentiated carcinoma (NEC) the NET chapters do not apply
   (:data:`gepnet_widgets.staging.SCOPE_NOTE`), and the expected answer is :data:`NOT_NET`;
 * the grade: :func:`gepnet_widgets.grading.who_grade` (WHO 2019);
@@ -37,8 +39,10 @@ Examples
 --------
 >>> expected_answer("rectal", "t")
 'T1a'
->>> expected_answer("rectal", "stage")
+>>> expected_answer("rectal", "stage", edition="ajcc8")
 'none'
+>>> expected_answer("rectal", "stage", edition="ajcc9")
+'I'
 >>> check_case_answer("ileal", "n", "N2").correct
 True
 >>> expected_answer("pancreatic-nec", "t") == NOT_NET
@@ -52,10 +56,14 @@ from dataclasses import dataclass
 
 from .grading import DIFFERENTIATIONS, WHO_2019_TABLE, GradeResult, who_grade
 from .staging import (
+    DEFAULT_EDITION,
+    EDITIONS,
     METASTASIS_WORDS,
     SCOPE_NOTE,
     SITES,
     StagingResult,
+    check_edition,
+    edition_short,
     invasion_options,
     m_definitions,
     metastasis_options,
@@ -135,7 +143,8 @@ SCOPE_TEXT: str = re.sub(r" \[S\d+(?:, S\d+)*\]", "", SCOPE_NOTE)
 
 #: Fact base ambiguity 8.7, as the pancreas data word it (reused, never retyped).
 PNET_G3_NOTE: str = re.sub(r" \(fact base [^)]*\)", "",
-                           next(note for note in site_tnm("pancreas").notes if "G3" in note))
+                           next(note for note in site_tnm("pancreas", "ajcc8").notes
+                                if "G3" in note))
 _PNET_G3_SOURCES = ("S3", "S5")
 
 
@@ -454,13 +463,16 @@ def _is_net(c: Case) -> bool:
     return grade_result(c.id).category != "NEC"
 
 
-def staging_result(case_id: str) -> StagingResult | None:
-    """The AJCC 8th staging of the case, or ``None`` for a NEC (the NET chapters do not apply)."""
+def staging_result(case_id: str, edition: str = DEFAULT_EDITION) -> StagingResult | None:
+    """The staging of the case under ``edition`` (AJCC Version 9 by default, or ``"ajcc8"``),
+    or ``None`` for a NEC (the NET chapters do not apply)."""
     c = case(case_id)
+    check_edition(edition)
     if not _is_net(c):
         return None
     return stage_tumor(c.site, c.size_cm, c.invasion, c.nodes_assessed, c.metastasis,
-                       mesenteric_mass_gt_2cm=c.mass_gt_2cm, tumor_count=c.tumor_count)
+                       mesenteric_mass_gt_2cm=c.mass_gt_2cm, tumor_count=c.tumor_count,
+                       edition=edition)
 
 
 def grade_result(case_id: str) -> GradeResult:
@@ -539,8 +551,9 @@ def discussion(case_id: str) -> Discussion:
 # --- expected answers and answer options -------------------------------------------------------
 
 
-def expected_answer(case_id: str, step: str) -> str | frozenset[str]:
-    """The computed answer to ``step`` for the case.
+def expected_answer(case_id: str, step: str,
+                    edition: str = DEFAULT_EDITION) -> str | frozenset[str]:
+    """The computed answer to ``step`` for the case (staging steps: under ``edition``).
 
     Returns
     -------
@@ -559,7 +572,7 @@ def expected_answer(case_id: str, step: str) -> str | frozenset[str]:
     """
     c, s = case(case_id), _step(step).key
     if s in _STAGING_STEPS:
-        result = staging_result(c.id)
+        result = staging_result(c.id, edition)
         if result is None:
             return NOT_NET
         value = getattr(result, s)
@@ -575,32 +588,33 @@ def expected_answer(case_id: str, step: str) -> str | frozenset[str]:
 
 
 _NOT_NET_LABEL = "Not staged with the NET chapters (a carcinoma system applies)"
-_NO_STAGE_LABEL = "No stage group (unknown under the AJCC 8th edition)"
+_NO_STAGE_LABEL = "No stage group (the pathological stage is unknown under this edition)"
 
 
-def _t_options(site: str) -> list[tuple[str, str]]:
+def _t_options(site: str, edition: str) -> list[tuple[str, str]]:
     out = []
-    for t, _text in t_definitions(site):
+    for t, _text in t_definitions(site, edition):
         out += [(t, t), (f"{t}(m): several tumours", f"{t}(m)")]
     return out
 
 
-def answer_options(case_id: str, step: str) -> tuple[tuple[str, str], ...]:
+def answer_options(case_id: str, step: str,
+                   edition: str = DEFAULT_EDITION) -> tuple[tuple[str, str], ...]:
     """The ``(label, value)`` answers offered for ``step`` (for the treatment step: categories).
 
-    The staging options are the case site's own categories (from the AJCC 8th data) plus
+    The staging options are the case site's own categories (from the edition's data) plus
     :data:`NOT_NET`, so the options never give the answer away.
     """
     c, s = case(case_id), _step(step).key
     not_net = (_NOT_NET_LABEL, NOT_NET)
     if s == "t":
-        return (*_t_options(c.site), not_net)
+        return (*_t_options(c.site, edition), not_net)
     if s == "n":
-        return (*((n, n) for n, _ in n_definitions(c.site)), not_net)
+        return (*((n, n) for n, _ in n_definitions(c.site, edition)), not_net)
     if s == "m":
         return (*((m, m) for m, _ in m_definitions()), not_net)
     if s == "stage":
-        stages = dict.fromkeys(row.stage for row in stage_table(c.site))
+        stages = dict.fromkeys(row.stage for row in stage_table(c.site, edition))
         return (*((f"Stage {g}", g) for g in stages), (_NO_STAGE_LABEL, NO_STAGE), not_net)
     if s == "grade":
         return tuple((row.category, row.category) for row in WHO_2019_TABLE)
@@ -612,12 +626,13 @@ def answer_options(case_id: str, step: str) -> tuple[tuple[str, str], ...]:
     return tuple((cat.name, cat.key) for cat in CATEGORIES)
 
 
-def answer_label(case_id: str, step: str, value: str | frozenset[str]) -> str:
+def answer_label(case_id: str, step: str, value: str | frozenset[str],
+                 edition: str = DEFAULT_EDITION) -> str:
     """How a learner reads ``value`` (an answer or an expected answer) for ``step``."""
     if _step(step).key == "treatment":
         keys = [cat.key for cat in CATEGORIES if cat.key in value]
         return "; ".join(category(k).name for k in keys) or "none"
-    labels = {v: label for label, v in answer_options(case_id, step)}
+    labels = {v: label for label, v in answer_options(case_id, step, edition)}
     if value not in labels:
         raise ValueError(f"{value!r} is not an answer to step {step!r} of case {case_id!r}; "
                          f"allowed: {', '.join(labels)}")
@@ -634,13 +649,24 @@ def _rule_for(result: StagingResult, step: str):
     return next(r for r in result.rules if r.category.startswith(prefix))
 
 
-def _site_sources(c: Case) -> tuple[str, ...]:
-    return site_tnm(c.site).source_keys
+def _site_sources(c: Case, edition: str = DEFAULT_EDITION) -> tuple[str, ...]:
+    return site_tnm(c.site, edition).source_keys
 
 
-def _staging_feedback(c: Case, step: str, answer: str) -> Feedback:
-    expected = expected_answer(c.id, step)
-    label = answer_label(c.id, step, expected)
+def _edition_note(c: Case, step: str, edition: str) -> str:
+    """Where the other edition gives a different answer to this step, say so."""
+    other = next(e for e in EDITIONS if e != edition)
+    mine, theirs = expected_answer(c.id, step, edition), expected_answer(c.id, step, other)
+    if mine == theirs:
+        return ""
+    return (f" Under the {edition_short(other)} the answer would be "
+            f"{answer_label(c.id, step, theirs, other)}: the editions differ here.")
+
+
+def _staging_feedback(c: Case, step: str, answer: str,
+                      edition: str = DEFAULT_EDITION) -> Feedback:
+    expected = expected_answer(c.id, step, edition)
+    label = answer_label(c.id, step, expected, edition)
     if expected == NOT_NET:
         ok = answer == NOT_NET
         organ = (" For the pancreas that is the system for cancer of the exocrine pancreas, "
@@ -649,24 +675,26 @@ def _staging_feedback(c: Case, step: str, answer: str) -> Feedback:
                 "a neuroendocrine carcinoma (NEC), not a NET. " + SCOPE_TEXT + organ)
         return Feedback(ok, text, label, ("S3", "S9"))
     if answer == NOT_NET:
-        return Feedback(False, "This tumour is well differentiated: a NET, so the AJCC 8th "
+        return Feedback(False, "This tumour is well differentiated: a NET, so the AJCC "
                         f"NET chapter for the {site_label(c.site).lower()} applies. Only a "
                         "poorly differentiated carcinoma (NEC) is staged another way.",
-                        label, _site_sources(c))
-    result = staging_result(c.id)
+                        label, _site_sources(c, edition))
+    result = staging_result(c.id, edition)
     assert result is not None  # a NET
     rule = _rule_for(result, step)
     note = ""
     if c.site == "pancreas" and grade_result(c.id).category == "NET G3":
         note = f" Note: {PNET_G3_NOTE}"
+    note += _edition_note(c, step, edition)
     if answer == expected:
         return Feedback(True, f"{rule}.{note}", label,
-                        (*_site_sources(c), *(_PNET_G3_SOURCES if note else ())))
-    return Feedback(False, _wrong_staging_text(c, step, answer, expected, rule) + note, label,
-                    _site_sources(c))
+                        (*_site_sources(c, edition), *(_PNET_G3_SOURCES if note else ())))
+    return Feedback(False, _wrong_staging_text(c, step, answer, expected, rule, edition) + note,
+                    label, _site_sources(c, edition))
 
 
-def _wrong_staging_text(c: Case, step: str, answer: str, expected: str, rule) -> str:
+def _wrong_staging_text(c: Case, step: str, answer: str, expected: str, rule,
+                        edition: str = DEFAULT_EDITION) -> str:
     if step == "t" and answer.split("(")[0] == expected.split("(")[0]:
         if "(m)" in expected:
             return (f"The category is right, but there are {c.tumor_count} tumours: add (m) "
@@ -675,8 +703,8 @@ def _wrong_staging_text(c: Case, step: str, answer: str, expected: str, rule) ->
     if step == "t" and expected[:2] == answer and len(expected) > 2 and "(" not in expected:
         return (f"Nearly: at the {site_label(c.site).lower()}, {answer} is split by size. "
                 f"Which part? The deciding rule: {rule.text} ({rule.source}).")
-    return (f"Not {answer_label(c.id, step, answer)}. Look again at the findings; the rule that "
-            f"decides here is: {rule.text} ({rule.source}).")
+    return (f"Not {answer_label(c.id, step, answer, edition)}. Look again at the findings; the "
+            f"rule that decides here is: {rule.text} ({rule.source}).")
 
 
 def _grade_feedback(c: Case, answer: str) -> Feedback:
@@ -774,8 +802,8 @@ def _treatment_feedback(c: Case, answer: frozenset[str]) -> Feedback:
     return Feedback(False, " ".join(parts) + f" {NO_BEST_TREATMENT}", label, sources)
 
 
-def check_case_answer(case_id: str, step: str, answer: str | frozenset[str] | set[str]
-                      ) -> Feedback:
+def check_case_answer(case_id: str, step: str, answer: str | frozenset[str] | set[str],
+                      edition: str = DEFAULT_EDITION) -> Feedback:
     """Check a learner's ``answer`` to ``step`` of a case against the computed answer.
 
     Parameters
@@ -786,6 +814,9 @@ def check_case_answer(case_id: str, step: str, answer: str | frozenset[str] | se
         One of :data:`STEP_KEYS`.
     answer : str or set of str
         A value of :func:`answer_options` (for ``"treatment"``: a set of category keys).
+    edition : str
+        The staging edition for the T, N, M and stage steps: ``"ajcc9"`` (default) or
+        ``"ajcc8"``.
 
     Returns
     -------
@@ -808,9 +839,10 @@ def check_case_answer(case_id: str, step: str, answer: str | frozenset[str] | se
         if unknown:
             raise ValueError(f"unknown treatment categories {unknown}; allowed keys: {allowed}")
         return _treatment_feedback(c, picked)
-    answer_label(c.id, s, answer)  # raises ValueError for a value that is not offered
+    check_edition(edition)
+    answer_label(c.id, s, answer, edition)  # raises ValueError for a value that is not offered
     if s in _STAGING_STEPS:
-        return _staging_feedback(c, s, answer)
+        return _staging_feedback(c, s, answer, edition)
     if s == "grade":
         return _grade_feedback(c, answer)
     if s == "functional":

@@ -108,7 +108,21 @@ def test_the_fictional_note() -> None:
 @pytest.mark.parametrize("case_id", CASE_IDS)
 @pytest.mark.parametrize("step", [s for s in STEPS if s != "treatment"])
 def test_expected_answers_match_the_fact_base(case_id: str, step: str) -> None:
-    assert cs.expected_answer(case_id, step) == HAND[case_id][step]
+    """HAND holds the AJCC 8th edition answers; Version 9 differs only where fact base 1.8 says
+    (here: the rectal case, T1 NX M0, is stage I under Version 9)."""
+    assert cs.expected_answer(case_id, step, edition="ajcc8") == HAND[case_id][step]
+    v9 = "I" if (case_id, step) == ("rectal", "stage") else HAND[case_id][step]
+    assert cs.expected_answer(case_id, step, edition="ajcc9") == v9
+    assert cs.expected_answer(case_id, step) == v9  # Version 9 is the default
+
+
+def test_rectal_case_feedback_names_the_other_edition() -> None:
+    v9 = cs.check_case_answer("rectal", "stage", "I")
+    assert v9.correct and "AJCC 8th edition the answer would be No stage group" in v9.text
+    v8 = cs.check_case_answer("rectal", "stage", cs.NO_STAGE, edition="ajcc8")
+    assert v8.correct and "AJCC Version 9 the answer would be Stage I" in v8.text
+    with pytest.raises(ValueError, match="'ajcc9'"):
+        cs.check_case_answer("rectal", "stage", "I", edition="uicc8")
 
 
 @pytest.mark.parametrize("case_id", CASE_IDS)
@@ -171,8 +185,8 @@ def test_wrong_answers_explain_the_rule() -> None:
     assert not missing_m.correct and "(m)" in missing_m.text
     t1 = cs.check_case_answer("rectal", "t", "T1")
     assert not t1.correct and "split by size" in t1.text
-    stage = cs.check_case_answer("rectal", "stage", "I")
-    assert not stage.correct and "no stage group" in stage.text and "version 9" in stage.text
+    stage = cs.check_case_answer("rectal", "stage", "I", edition="ajcc8")
+    assert not stage.correct and "no stage group" in stage.text and "Version 9" in stage.text
     n1 = cs.check_case_answer("ileal", "n", "N1")
     assert not n1.correct and "mesenteric mass larger than 2 cm" in n1.text
     appendix = cs.check_case_answer("appendix", "t", "T2")

@@ -43,7 +43,7 @@ def test_default_state(study: CaseStudy) -> None:
 
 
 def test_controls_answers_and_buttons_are_labelled_and_hooked(study: CaseStudy) -> None:
-    assert set(study.controls) == {"patient"}
+    assert set(study.controls) == {"patient", "edition"}
     widgets = {"patient": study.patient, **{f"answer-{k}": d for k, d in study.answers.items()},
                **{f"treatment-{k}": b for k, b in study.treatment.items()}}
     for name, control in widgets.items():
@@ -203,3 +203,28 @@ def html_escape(text: str) -> str:
     import html
 
     return html.escape(text)
+
+
+def test_edition_switch_changes_the_rectal_answer_and_says_why() -> None:
+    """Fact base 1.8: T1 NX M0 (the rectal case) is stage I under AJCC Version 9, no stage group
+    under the AJCC 8th edition. The default is Version 9."""
+    study = CaseStudy("rectal")
+    assert study.edition.value == "ajcc9"
+    assert "gepnet-case-edition-diff" in study.readout.value
+    assert "Edition in use: <b>AJCC Version 9</b>" in study.readout.value
+    study.reveal.value = True
+    assert 'gepnet-case-expected-stage">Stage I<' in study.answer_key.value
+    study.answers["stage"].value = "I"
+    assert study.check("stage").correct
+    study.edition.value = "ajcc8"
+    study.reveal.value = True
+    assert 'gepnet-case-expected-stage">No stage group' in study.answer_key.value
+    study.answers["stage"].value = "I"
+    verdict = study.check("stage")
+    assert not verdict.correct and "AJCC Version 9 the answer would be Stage I" in verdict.text
+
+
+def test_no_edition_difference_shown_where_editions_agree() -> None:
+    study = CaseStudy("ileal")
+    assert "gepnet-case-edition-diff" not in study.readout.value
+    assert "Edition in use" in study.readout.value

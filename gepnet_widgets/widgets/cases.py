@@ -24,13 +24,15 @@ from ..cases import (
     expected_answer,
     explorer_hint,
     findings,
+    staging_result,
 )
 from ..drawing.tnm import draw_wall, layer_name, update_wall
-from ..sources import SOURCES
-from ..staging import site_label
-from ..style import HIGHLIGHT, MUTED, OKABE_ITO, TEXT
+from ..staging import EditionComparison, compare_editions, site_label
+from ..style import CSS_CORRECT, CSS_HIGHLIGHT, CSS_MUTED, CSS_TEXT
 from .base import Explorer, error_html, labelled
+from .citations import sources_html
 from .static import STATIC_CLASS, StaticView
+from .tnm import edition_control, edition_html
 
 __all__ = ["CaseStudy"]
 
@@ -38,12 +40,21 @@ __all__ = ["CaseStudy"]
 UNANSWERED = ""
 
 _VERDICT = {True: "Correct", False: "Not quite"}
-_COLOURS = {True: OKABE_ITO["bluish_green"], False: HIGHLIGHT}
+_COLOURS = {True: CSS_CORRECT, False: CSS_HIGHLIGHT}
 
 
 def _cite(keys) -> str:
-    names = "; ".join(html.escape(SOURCES[k].short) for k in dict.fromkeys(keys))
-    return f'<span style="color:{MUTED};font-size:0.88em">Sources: {names}</span>'
+    """The sources line in words, linked to the reference page, with how sure (one helper)."""
+    return sources_html(dict.fromkeys(keys))
+
+
+def _edition_comparison(case_id: str) -> EditionComparison | None:
+    """The case staged under both editions (None for a NEC: the NET chapters do not apply)."""
+    c = case(case_id)
+    if staging_result(case_id) is None:
+        return None
+    return compare_editions(c.site, c.size_cm, c.invasion, c.nodes_assessed, c.metastasis,
+                            mesenteric_mass_gt_2cm=c.mass_gt_2cm, tumor_count=c.tumor_count)
 
 
 def _lower_first(text: str) -> str:
@@ -95,7 +106,8 @@ class CaseStudy(Explorer):
         self.reveal.observe(self._on_reveal, names="value")
         self.answer_key = widgets.HTML()
         self.answer_key.add_class("gepnet-case-answers")
-        self._assemble([[self.patient]])
+        self.edition = edition_control(self.prefix)
+        self._assemble([[self.patient], [self.edition]])
         steps = widgets.VBox([self._step_box(s) for s in STEPS])
         assert self.widget is not None
         self.widget.children = (*self.widget.children, steps, self.progress,
@@ -136,19 +148,20 @@ class CaseStudy(Explorer):
                            layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
         return widgets.VBox([row, self.hints[step.key], self.feedback[step.key]],
                             layout=widgets.Layout(margin="4px 0 8px 0",
-                                                  border_left=f"3px solid {MUTED}",
+                                                  border_left=f"3px solid {CSS_MUTED}",
                                                   padding="0 0 0 8px"))
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
-        return {"patient": self.patient}
+        return {"patient": self.patient, "edition": self.edition}
 
     # --- reacting ---------------------------------------------------------------------------
 
     def _reset_answers(self) -> None:
         cid = self.patient.value
         for key, dropdown in self.answers.items():
-            dropdown.options = [("Choose an answer", UNANSWERED), *answer_options(cid, key)]
+            dropdown.options = [("Choose an answer", UNANSWERED),
+                                *answer_options(cid, key, self.edition.value)]
             dropdown.value = UNANSWERED
         for box in self.treatment.values():
             box.value = False
@@ -156,7 +169,7 @@ class CaseStudy(Explorer):
             self.verdicts[s.key] = None
             self.feedback[s.key].value = ""
             self.hints[s.key].value = (
-                f'<span style="color:{MUTED};font-size:0.9em">Try it with: '
+                f'<span style="color:{CSS_MUTED};font-size:0.9em">Try it with: '
                 f"{html.escape(explorer_hint(cid, s.key))}</span>")
         self.reveal.value = False
 
@@ -178,13 +191,15 @@ class CaseStudy(Explorer):
         c = case(self.patient.value)
         items = "".join(f"<li>{html.escape(line)}</li>" for line in findings(c.id))
         return (
-            f'<div style="color:{TEXT}"><b class="gepnet-case-title">{html.escape(c.title)}</b>'
-            f' <i style="color:{MUTED}">(fictional patient)</i>'
+            f'<div style="color:{CSS_TEXT}"><b class="gepnet-case-title">{html.escape(c.title)}</b>'
+            f' <i style="color:{CSS_MUTED}">(fictional patient)</i>'
             f'<blockquote class="gepnet-case-story" style="margin:6px 0;border-left:4px solid '
-            f'{MUTED};padding:2px 8px">{html.escape(c.story)}</blockquote>'
+            f'{CSS_MUTED};padding:2px 8px">{html.escape(c.story)}</blockquote>'
             f'<b>Findings</b><ul class="gepnet-case-findings" style="margin:2px 0 6px">{items}'
-            f'</ul><p style="color:{MUTED};font-size:0.9em;margin:4px 0">'
-            f"{html.escape(FICTIONAL_NOTE)}</p>{_cite(case_source_keys(c.id))}</div>"
+            f'</ul><p style="color:{CSS_MUTED};font-size:0.9em;margin:4px 0">'
+            f"{html.escape(FICTIONAL_NOTE)}</p>"
+            + edition_html(self.prefix, self.edition.value, _edition_comparison(c.id))
+            + f"{_cite(case_source_keys(c.id))}</div>"
         )
 
     def answer_of(self, step: str) -> str | frozenset[str]:
@@ -197,18 +212,18 @@ class CaseStudy(Explorer):
         """Check the answer to ``step`` (what its Check button does); show the feedback."""
         answer = self.answer_of(step)
         if step != "treatment" and answer == UNANSWERED:
-            self.feedback[step].value = (f'<p style="color:{TEXT};margin:2px 0">Choose an '
+            self.feedback[step].value = (f'<p style="color:{CSS_TEXT};margin:2px 0">Choose an '
                                          "answer first.</p>")
             return None
         try:
-            verdict = check_case_answer(self.patient.value, step, answer)
+            verdict = check_case_answer(self.patient.value, step, answer, self.edition.value)
         except ValueError as err:  # the controls only offer valid answers; a safety net
             self.feedback[step].value = error_html(str(err))
             return None
         self.verdicts[step] = verdict
         colour = _COLOURS[verdict.correct]
         self.feedback[step].value = (
-            f'<div style="color:{TEXT};border-left:4px solid {colour};padding:2px 8px;'
+            f'<div style="color:{CSS_TEXT};border-left:4px solid {colour};padding:2px 8px;'
             f'margin:2px 0"><b class="gepnet-case-verdict-{step}">'
             f"{_VERDICT[verdict.correct]}.</b> {html.escape(verdict.text)} "
             f"{_cite(verdict.sources)}</div>")
@@ -217,7 +232,7 @@ class CaseStudy(Explorer):
 
     def _show_progress(self) -> None:
         right = sum(1 for v in self.verdicts.values() if v is not None and v.correct)
-        self.progress.value = (f'<p style="color:{TEXT};margin:4px 0">Steps answered correctly '
+        self.progress.value = (f'<p style="color:{CSS_TEXT};margin:4px 0">Steps answered correctly '
                                f'for this patient: <b class="gepnet-case-score">{right} of '
                                f"{len(STEPS)}</b></p>")
 
@@ -232,9 +247,9 @@ class CaseStudy(Explorer):
         items = "".join(
             f"<li style='margin:0 0 6px'><b>{html.escape(s.label)}</b>: "
             "______________________<br>"
-            f"<span style='color:{MUTED};font-size:0.9em'>Try it with: "
+            f"<span style='color:{CSS_MUTED};font-size:0.9em'>Try it with: "
             f"{html.escape(explorer_hint(cid, s.key))}</span></li>" for s in STEPS)
-        steps = (f'<div class="{STATIC_CLASS} {STATIC_CLASS}-case-steps" style="color:{TEXT}">'
+        steps = (f'<div class="{STATIC_CLASS} {STATIC_CLASS}-case-steps" style="color:{CSS_TEXT}">'
                  f"<p style='margin:6px 0'><b>Your answers</b> (checked in the running "
                  f"notebook)</p><ol>{items}</ol></div>")
         text = "\n".join([view.text, "Your answers:",
@@ -248,13 +263,14 @@ class CaseStudy(Explorer):
         if not self.reveal.value:
             self.answer_key.value = ""
             return
-        cid = self.patient.value
+        cid, ed = self.patient.value, self.edition.value
         rows = "".join(
             f'<tr><td style="padding:2px 8px 2px 0">{html.escape(s.label)}</td>'
             f'<td style="padding:2px 0" class="gepnet-case-expected-{s.key}">'
-            f"{html.escape(answer_label(cid, s.key, expected_answer(cid, s.key)))}</td></tr>"
+            f"{html.escape(answer_label(cid, s.key, expected_answer(cid, s.key, ed), ed))}"
+            "</td></tr>"
             for s in STEPS)
         self.answer_key.value = (
-            f'<table style="color:{TEXT};border-collapse:collapse"><caption style="text-align:'
-            f'left;color:{MUTED}">Answers computed by the course\'s rules for this patient'
+            f'<table style="color:{CSS_TEXT};border-collapse:collapse"><caption style="text-align:'
+            f'left;color:{CSS_MUTED}">Answers computed by the course\'s rules for this patient'
             f"</caption>{rows}</table>")
