@@ -169,10 +169,10 @@ class ProgressView(Explorer):
                    f"{all_.to_revisit}</b> to revisit (missed at the first or the latest try: "
                    f"lesson 9 brings them back).</p>")
         legend = " · ".join(lab for lab, _c, _h in SEGMENTS)
-        where = (f"<details style='font-size:0.9em'><summary>Where is it kept?</summary>In a "
-                 f"small file on this computer or in your hub account: "
-                 f"<code>{html.escape(str(self.store.path))}</code>. On Binder it is lost when "
-                 f"the session ends: download it first, and load it next time.</details>")
+        where = ("<details style='font-size:0.9em'><summary>Where is it kept?</summary>In a "
+                 "small file in your Jupyter data folder, on this computer or in your hub "
+                 "account; nothing is sent anywhere. On Binder it is lost when the session "
+                 "ends: download it first, and load it next time.</details>")
         return (f"<div style='color:{CSS_TEXT}'>{summary}"
                 f"<div style='overflow-x:auto'><table style='border-collapse:collapse;"
                 f"font-size:0.9em'>{head}{rows}</table></div>"
