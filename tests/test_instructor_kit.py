@@ -87,9 +87,23 @@ def test_case_answers_come_from_the_checker() -> None:
     for case in cases.CASES.values():
         section = block.split(f": {case.title}\n", 1)[1].split("\n### ", 1)[0]
         for step in cases.STEPS:
-            label = cases.answer_label(case.id, step.key, cases.expected_answer(case.id,
-                                                                                step.key))
-            assert f"| {step.label} | **{label}** |" in section, (case.id, step.key)
+            labels = [cases.answer_label(case.id, step.key,
+                                         cases.expected_answer(case.id, step.key, e), e)
+                      for e in ("ajcc9", "ajcc8")]
+            row = f"| {step.label} | **{labels[0]}** | **{labels[1]}** |"
+            assert row in section, (case.id, step.key)
+
+
+def test_answer_keys_cover_both_editions() -> None:
+    """Fact base 1.8: the rectal patient (T1 NX M0) is stage I under AJCC Version 9 and has no
+    stage group under the 8th edition; the lesson 3 key shows both for a staging question."""
+    guide = TOOL.guide_path(NOTEBOOKS / "07_case_studies.ipynb").read_text(encoding="utf-8")
+    assert "| Step | AJCC Version 9 | AJCC 8th edition |" in guide
+    assert "| Stage group | **Stage I** | **No stage group" in guide
+    key3 = TOOL.guide_path(NOTEBOOKS / "03_tnm_staging.ipynb").read_text(encoding="utf-8")
+    assert ("By edition (computed): AJCC Version 9: Stage I; AJCC 8th edition: No stage "
+            "(the question's edition) (the editions differ)") in key3
+    assert "By edition (computed): T2 under both AJCC editions" in key3
 
 
 def test_the_tool_check_mode_agrees() -> None:

@@ -29,8 +29,9 @@ if str(ROOT) not in sys.path:
 import nbformat  # noqa: E402
 
 from gepnet_widgets import cases  # noqa: E402
-from gepnet_widgets.quiz import available_lessons, load_questions  # noqa: E402
+from gepnet_widgets.quiz import available_lessons, check_label, load_questions  # noqa: E402
 from gepnet_widgets.sources import SOURCES  # noqa: E402
+from gepnet_widgets.staging import EDITIONS, edition_short, stage_tumor  # noqa: E402
 
 NOTEBOOKS = ROOT / "notebooks"
 GUIDES = ROOT / "docs" / "instructor"
@@ -75,6 +76,25 @@ def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def edition_answers(check: dict | None) -> str:
+    """For a staging question, its computed answer under each AJCC edition ("" otherwise).
+
+    The question's own ``edition`` (if it names one) is the answer key; the other edition's
+    answer is shown so a teacher can discuss the difference."""
+    if not check or check.get("function") != "stage_tumor":
+        return ""
+    kwargs = {k: v for k, v in check["kwargs"].items() if k != "edition"}
+    labels = {e: check_label(check["field"], getattr(stage_tumor(**kwargs, edition=e),
+                                                      check["field"]))
+              for e in EDITIONS}
+    asked = check["kwargs"].get("edition")
+    if len(set(labels.values())) == 1:
+        return f"{labels[EDITIONS[0]]} under both AJCC editions"
+    parts = [f"{edition_short(e)}: {labels[e]}" + (" (the question's edition)" if e == asked
+                                                   else "") for e in EDITIONS]
+    return "; ".join(parts) + " (the editions differ)"
+
+
 def self_check(notebook: Path) -> str:
     """Every self-check question with its answer and why, from the lesson's quiz JSON."""
     if notebook.stem not in available_lessons():
@@ -88,6 +108,9 @@ def self_check(notebook: Path) -> str:
                  f"   * Answer: **{_one_line(right.text)}**",
                  f"   * Why: {_one_line(right.feedback)} {_one_line(q.explanation)}",
                  f"   * Wrong options: {'; '.join(_one_line(w) for w in wrong)}"]
+        editions = edition_answers(q.check)
+        if editions:
+            lines.append(f"   * By edition (computed): {editions}")
         if q.misconception:
             lines.append(f"   * Misconception targeted: {_one_line(q.misconception)}")
         lines.append(f"   * Sources: {cited}")
@@ -96,15 +119,23 @@ def self_check(notebook: Path) -> str:
 
 
 def case_answers() -> str:
-    """Each fictional patient's eight answers, computed by the package (lesson 7)."""
+    """Each fictional patient's eight answers, computed by the package (lesson 7), under each
+    AJCC edition (the answers differ only in the staging steps, and only where the editions
+    do)."""
     out = []
+    heads = " | ".join(edition_short(e) for e in EDITIONS)
     for i, case in enumerate(cases.CASES.values(), start=1):
-        rows = ["| Step | Answer | Why |", "|---|---|---|"]
+        rows = [f"| Step | {heads} | Why ({edition_short(EDITIONS[0])}) |",
+                "|---|" + "---|" * len(EDITIONS) + "---|"]
         for step in cases.STEPS:
-            expected = cases.expected_answer(case.id, step.key)
-            fb = cases.check_case_answer(case.id, step.key, expected)
-            why = _one_line(fb.text).replace("|", "/")
-            rows.append(f"| {step.label} | **{fb.expected}** | {why} |")
+            answers = []
+            for edition in EDITIONS:
+                expected = cases.expected_answer(case.id, step.key, edition)
+                fb = cases.check_case_answer(case.id, step.key, expected, edition)
+                answers.append(fb)
+            cells = " | ".join(f"**{fb.expected}**" for fb in answers)
+            why = _one_line(answers[0].text).replace("|", "/")
+            rows.append(f"| {step.label} | {cells} | {why} |")
         findings = "; ".join(cases.findings(case.id))
         out.append(f"### Patient {i}: {case.title}\n\n*Findings:* {findings}.\n\n"
                    + "\n".join(rows))
@@ -135,7 +166,10 @@ def lessons() -> list[Path]:
 
 def main(argv: list[str]) -> int:
     stale = []
+    only = [a for a in argv if not a.startswith("--")]  # e.g. 03 07: those lessons only
     for notebook in lessons():
+        if only and notebook.stem[:2] not in only:
+            continue
         path = guide_path(notebook)
         if not path.exists():
             print(f"missing guide {path.relative_to(ROOT)} for {notebook.name}")
