@@ -3,6 +3,7 @@
 #   make lab     open the course in JupyterLab (creates .venv on first use)
 #   make test    run every check: stripped notebooks, ruff, pytest (logic, widgets, notebooks, browser)
 #   make app     open the start notebook as an app (Voila: code hidden, widgets live)
+#   make report  open lesson 8 (read a report) as an app
 #   make site    build executed, self-contained HTML pages of every lesson into site/
 #   make help    list all targets
 #
@@ -43,12 +44,13 @@ PYTEST_TIMEOUT ?= 900
 # Put the venv's tools first on PATH for commands that start subprocesses (jupyter, voila).
 IN_VENV := PATH="$(abspath $(BIN)):$$PATH" VIRTUAL_ENV="$(abspath $(VENV))"
 
-.PHONY: help venv node lab lab-settings app test site handouts bench lint strip clean
+.PHONY: help venv node lab lab-settings app report test site handouts bench lint strip clean
 
 help:
 	@echo "make lab    open the course in JupyterLab (first run installs into .venv, ~1-2 min)"
 	@echo "make test   run all checks: stripped notebooks, ruff, pytest incl. notebooks and browser"
 	@echo "make app    open the start notebook as an app (Voila: code hidden, widgets live)"
+	@echo "make report open lesson 8, the report reader, as an app (Voila)"
 	@echo "make site   build executed, self-contained HTML pages of every lesson into $(SITE_DIR)/"
 	@echo "make bench  time the widgets (python -m benchmarks.bench_explorers)"
 	@echo "make venv   create .venv and install the package with its dev tools"
@@ -94,6 +96,10 @@ APP ?= $(START)
 app: $(STAMP)
 	@test -f "$(APP)" || { echo "$(APP) is missing"; exit 1; }
 	$(IN_VENV) $(BIN)/voila "$(APP)" $(VOILA_ARGS)
+
+# The report reader (lesson 8) as an app: for someone holding a report.
+report: $(STAMP)
+	$(MAKE) app APP=notebooks/08_reading_a_report.ipynb
 
 test: $(STAMP) $(NODE_STAMP)
 ifneq ($(NOTEBOOKS),)

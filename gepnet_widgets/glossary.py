@@ -63,6 +63,7 @@ LESSON_TITLES: dict[str, str] = {
     "05_functional_vs_nonfunctional": "Functional and non-functional GEP-NETs",
     "06_treatment_categories": "How treatment categories differ",
     "07_case_studies": "Case studies",
+    "08_reading_a_report": "Reading a report",
 }
 
 
@@ -112,6 +113,7 @@ _L1, _L2, _L3 = "01_what_are_gepnets", "02_diagnosis", "03_tnm_staging"
 _L4, _L5, _L6 = "04_grade_and_differentiation", "05_functional_vs_nonfunctional", \
     "06_treatment_categories"
 _L7 = "07_case_studies"
+_L8 = "08_reading_a_report"
 
 # --- written here --------------------------------------------------------------------------------
 
@@ -312,7 +314,7 @@ _GRADING = (
        "S9", aliases=("mitoses", "mitotic count", "mitotic")),
     _e("High-power field (HPF)", "The area seen through a microscope at high magnification. WHO "
        "2010 counted mitoses per 10 HPF; WHO 2019 counts per 2 mm², because a field has no fixed "
-       "area.", _L4, "S10", "S9", aliases=("HPF", "high-power fields")),
+       "area.", _L8, "S10", "S9", aliases=("HPF", "high-power fields")),
     _e("Cut-off", "The value at which a category changes. Ki-67 3% and 20% are the WHO 2019 "
        "cut-offs: 20.0% is still G2, 20.1% is G3.", _L4, "S9", aliases=("cut-offs", "cutoff")),
     _e("WHO classification", "The World Health Organization's classification of tumours. This "
@@ -505,6 +507,26 @@ _WORDS_OF_THE_COURSE = (
        aliases=("localised", "localized", "widespread")),
 )
 
+#: Words of reports that lesson 8 (reading a report) teaches.
+_REPORT = (
+    _e("Resection margin", "The cut edge of the tissue a surgeon or endoscopist removed. R0: no "
+       "tumour left; R1: tumour at the edge under the microscope; R2: tumour left that can be "
+       "seen by eye. It is reported beside the stage, not part of it.", _L8, "S1",
+       aliases=("margin", "margins", "resection margins", "R0", "R1", "R2")),
+    _e("Lymphovascular invasion", "Tumour cells seen inside small lymph or blood vessels in the "
+       "removed tissue (written LVI, or L1 for lymph vessels and V1 for veins; L0 and V0: not "
+       "seen). Reported beside the stage, not part of it.", _L8, "S4",
+       aliases=("LVI", "L1", "V1", "L0", "V0")),
+    _e("Perineural invasion", "Tumour cells growing along nerves in the removed tissue (Pn1; "
+       "Pn0: not seen). Reported beside the stage, not part of it.", _L8, "S4",
+       aliases=("Pn1", "Pn0")),
+    _e("Krenning score", "How strongly spots take up the tracer on a somatostatin-receptor scan, "
+       "compared with normal liver and spleen: 1 less than liver, 2 about the same as liver, 3 "
+       "more than liver, 4 more than spleen.", _L8, "KRENNING_RADIOPAEDIA"),
+    _e("MIB-1", "The antibody that shows the Ki-67 protein on tissue; a report's 'MIB-1 index' "
+       "is the Ki-67 index.", _L8, "MIB1_1998"),
+)
+
 
 # --- reused from the other modules (never retyped) --------------------------------------------
 
@@ -670,7 +692,7 @@ def _check(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
 #: Every entry, sorted by term (case-insensitive).
 GLOSSARY: tuple[Entry, ...] = _check(tuple(sorted(
     (*_BASICS, *_ANATOMY, *_CELL, *_STAGING, *_GRADING, *_FUNCTION, *_DIAGNOSIS, *_EVIDENCE,
-     *_ORGANISATIONS, *_WORDS_OF_THE_COURSE, *_reused()),
+     *_ORGANISATIONS, *_WORDS_OF_THE_COURSE, *_REPORT, *_reused()),
     key=lambda e: e.term.casefold())))
 
 _BY_WORD: dict[str, Entry] = {w.casefold(): e for e in GLOSSARY for w in e.words}

@@ -972,6 +972,17 @@ _ENTRIES = (
         2021,
         takes="What the Krenning score's four levels mean.",
     ),
+    Source(
+        "MIB1_1998",
+        "MIB-1 index in pancreatic NETs, Am J Clin Pathol 1998",
+        "The relationship between MIB-1 proliferation index and outcome in pancreatic "
+        "neuroendocrine tumors. Am J Clin Pathol 1998;109(3):286-293. doi:10.1093/ajcp/109.3.286 "
+        "(abstract read).",
+        1998,
+        level="primary",
+        takes="MIB-1 is the antibody that shows the Ki-67 antigen; reports call the result the "
+        "MIB-1 (proliferation) index.",
+    ),
 )
 
 #: Every source the package cites, by key.
