@@ -44,7 +44,7 @@ def test_make_installs_it_where_jupyterlab_reads_overrides(tmp_path: Path) -> No
     from jupyterlab_server.settings_utils import _get_overrides
 
     # The Makefile's target for the real venv is JupyterLab's application settings directory.
-    dry = subprocess.run(["make", "-n", "-s", "lab-settings"], cwd=ROOT, capture_output=True,
+    dry = subprocess.run(["make", "-n", "-B", "-s", "lab-settings"], cwd=ROOT, capture_output=True,
                          text=True, timeout=60, check=True).stdout
     expected = Path(get_app_dir()) / "settings" / "overrides.json"
     target = re.search(r'cp jupyter-settings/overrides\.json "([^"]+)"', dry).group(1)
