@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import ipywidgets as widgets
 from IPython.display import display
 
-from ..style import HIGHLIGHT, MUTED, TEXT
+from ..style import CSS_HIGHLIGHT, CSS_MARK_BG, CSS_MUTED, CSS_TEXT
 from ._figure import FigureView
 from .static import (
     STATIC_CLASS,
@@ -43,7 +43,7 @@ def labelled(control: widgets.Widget, prefix: str, name: str) -> widgets.Widget:
 def error_html(message: str) -> str:
     """A readable message (never a traceback) for input the logic refused."""
     return (
-        f'<div class="gepnet-error" style="color:{TEXT};border-left:4px solid {HIGHLIGHT};'
+        f'<div class="gepnet-error" style="color:{CSS_TEXT};border-left:4px solid {CSS_HIGHLIGHT};'
         f'padding:4px 8px"><b>That input cannot be used:</b> '
         f"{html.escape(message)}</div>"
     )
@@ -54,8 +54,8 @@ def definition_table(rows: tuple[tuple[str, str], ...], current: str, caption: s
     body = []
     for category, text in rows:
         mark = category == current
-        style = f"background:#FDEBD9;font-weight:bold;border-left:4px solid {HIGHLIGHT}" if mark \
-            else ""
+        style = (f"background:{CSS_MARK_BG};font-weight:bold;"
+                 f"border-left:4px solid {CSS_HIGHLIGHT}") if mark else ""
         flag = " (this tumour)" if mark else ""
         body.append(
             f'<tr style="{style}"><td style="padding:2px 6px;white-space:nowrap">'
@@ -63,8 +63,8 @@ def definition_table(rows: tuple[tuple[str, str], ...], current: str, caption: s
             f"{html.escape(text)}</td></tr>"
         )
     return (
-        f'<table style="border-collapse:collapse;font-size:0.92em;color:{TEXT}">'
-        f'<caption style="text-align:left;color:{MUTED};caption-side:top">'
+        f'<table style="border-collapse:collapse;font-size:0.92em;color:{CSS_TEXT}">'
+        f'<caption style="text-align:left;color:{CSS_MUTED};caption-side:top">'
         f"{html.escape(caption)}</caption>{''.join(body)}</table>"
     )
 
@@ -153,7 +153,7 @@ class Explorer:
         figure = self.view.img_html() if self.view.png else ""
         page = (
             f'<div class="{STATIC_CLASS} {STATIC_CLASS}-{self.prefix}" role="group" '
-            f'aria-label="{title} (static view)" style="color:{TEXT};margin:4px 0 12px">'
+            f'aria-label="{title} (static view)" style="color:{CSS_TEXT};margin:4px 0 12px">'
             f"{STATIC_CSS}<h3 style='{HEADING_STYLE}'>{title}</h3>"
             + note_html()
             + settings_html(controls)

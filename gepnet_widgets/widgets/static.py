@@ -31,7 +31,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..style import MUTED, TEXT
+from ..style import CSS_MUTED, CSS_TEXT
 from .a11y import deliver_a11y_script
 
 __all__ = [
@@ -243,7 +243,7 @@ def settings_html(controls: Iterable[widgets.Widget]) -> str:
         return ""
     return (
         f'<ul class="{STATIC_CLASS}-settings" style="margin:4px 0 8px;padding-left:18px;'
-        f'color:{TEXT}">{"".join(items)}</ul>'
+        f'color:{CSS_TEXT}">{"".join(items)}</ul>'
     )
 
 
@@ -259,6 +259,7 @@ def settings_text(controls: Iterable[widgets.Widget]) -> str:
 def note_html() -> str:
     """The "this is a static view" line."""
     return (
-        f'<p class="{STATIC_CLASS}-note" style="color:{MUTED};font-size:0.9em;margin:2px 0 6px">'
+        f'<p class="{STATIC_CLASS}-note" '
+        f'style="color:{CSS_MUTED};font-size:0.9em;margin:2px 0 6px">'
         f"{html.escape(STATIC_NOTE)}</p>"
     )
