@@ -304,3 +304,30 @@ LESSONS = (
         text_checks=(".gepnet-progress-readout",),
     ),
 )
+
+# Lesson 8, the report reader: the report dropdown moves from example 1 (small bowel, G2 as
+# stated) to example 2 (pancreas biopsy; the report says grade 1, T2 from the scan).
+LESSONS = (
+    *LESSONS,
+    LessonSpec(
+        id="08-report-reader",
+        notebook="08_reading_a_report.ipynb",
+        ready=".gepnet-report-readout .gepnet-report-stage",
+        figure_img=".gepnet-report-figure img",
+        explorer_parts=(".gepnet-report-source", ".gepnet-report-readout",
+                        ".gepnet-report-figure"),
+        initial={".gepnet-report-grade": "G2", ".gepnet-report-tnm": "pT3 N1 M?",
+                 ".gepnet-report-stage": "not given"},
+        steps=(
+            KeyStep(
+                name="example-2",
+                target=".gepnet-report-source select",
+                keys=("ArrowDown",),
+                alt_keys=("Alt+ArrowDown", "ArrowDown", "Enter"),
+                select_fallback="Example 2: pancreas biopsy and scan (fictional)",
+                expect={".gepnet-report-grade": "G1", ".gepnet-report-tnm": "T2 N? M?"},
+            ),
+        ),
+        text_checks=(".gepnet-report-readout",),
+    ),
+)
