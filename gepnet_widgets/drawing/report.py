@@ -1,8 +1,9 @@
 """Drawing for lesson 8: a checklist of what a report states, what is missing and what to check.
 
 :func:`draw_checklist` draws the row labels once and returns the artists that change (a marker
-and a value per row, and a caption); :func:`update_checklist` sets them. Nothing here imports
-pyplot or ipywidgets.
+per row and a caption); :func:`update_checklist` sets them. The values themselves are in the
+readout beside the picture (and in its alt text), which keeps each update to one text to draw.
+Nothing here imports pyplot or ipywidgets.
 """
 
 from __future__ import annotations
@@ -38,37 +39,35 @@ class ChecklistArtists:
     """The artists :func:`update_checklist` changes."""
 
     markers: list[Line2D]
-    values: list[Text]
     caption: Text
 
     @property
     def changing(self) -> list:
-        return [*self.markers, *self.values, self.caption]
+        return [*self.markers, self.caption]
 
 
 def draw_checklist(ax: Axes) -> ChecklistArtists:
     """Draw the row labels and legend on ``ax``; return the changing artists."""
     n = len(CHECKLIST_ROWS)
-    ax.set_xlim(0, 10)
+    ax.set_xlim(0, 6.6)
     ax.set_ylim(-1.6, n + 0.9)
     ax.axis("off")
-    markers, values = [], []
+    markers = []
     for i, label in enumerate(CHECKLIST_ROWS):
         y = n - 1 - i
         ax.text(0.2, y, label, va="center", ha="left", fontsize=11, color=TEXT)
-        (marker,) = ax.plot([3.6], [y], linestyle="none", marker="o", markersize=11)
+        (marker,) = ax.plot([4.2], [y], linestyle="none", marker="o", markersize=11)
         markers.append(marker)
-        values.append(ax.text(4.1, y, "", va="center", ha="left", fontsize=10.5, color=TEXT))
     x = 0.2
     for status, word in STATUS_WORDS.items():
         shape, face, edge = _STYLE[status]
         ax.plot([x + 0.15], [-0.9], linestyle="none", marker=shape, markersize=9,
                 markerfacecolor=face, markeredgecolor=edge, markeredgewidth=1.6)
-        ax.text(x + 0.45, -0.9, word, va="center", fontsize=9.5, color=MUTED)
-        x += 3.1
+        ax.text(x + 0.4, -0.9, word, va="center", fontsize=9.5, color=MUTED)
+        x += 2.1
     caption = ax.text(0.2, n + 0.3, "", fontsize=11, color=TEXT, fontweight="bold",
                       va="center")
-    return ChecklistArtists(markers, values, caption)
+    return ChecklistArtists(markers, caption)
 
 
 def update_checklist(artists: ChecklistArtists, rows: list[tuple[str, str]], caption: str
@@ -76,8 +75,7 @@ def update_checklist(artists: ChecklistArtists, rows: list[tuple[str, str]], cap
     """Set each row's ``(status, value)``; ``status`` is one of :data:`STATUS_WORDS`."""
     if len(rows) != len(CHECKLIST_ROWS):
         raise ValueError(f"need {len(CHECKLIST_ROWS)} rows, got {len(rows)}")
-    for marker, text, (status, value) in zip(artists.markers, artists.values, rows,
-                                              strict=True):
+    for marker, (status, _value) in zip(artists.markers, rows, strict=True):
         if status not in _STYLE:
             raise ValueError(f"unknown status {status!r}; allowed: {', '.join(_STYLE)}")
         shape, face, edge = _STYLE[status]
@@ -85,6 +83,4 @@ def update_checklist(artists: ChecklistArtists, rows: list[tuple[str, str]], cap
         marker.set_markerfacecolor(face)
         marker.set_markeredgecolor(edge)
         marker.set_markeredgewidth(1.8)
-        text.set_text(value if len(value) <= 38 else value[:37] + "…")
-        text.set_color(TEXT if status != "missing" else MUTED)
     artists.caption.set_text(caption)

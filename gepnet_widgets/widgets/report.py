@@ -26,7 +26,7 @@ from ..reading import MAX_CHARS, ReportReading, read_report
 from ..reading.vocabulary import EXAMPLE_REPORTS, IMAGING, NOT_TOLD, PRIVACY_NOTE
 from ..sources import LEVEL_WORDS
 from ..staging import SITES, site_label
-from ..style import MUTED, TEXT
+from ..style import CSS_MUTED, CSS_TEXT
 from .base import Explorer, error_html, labelled
 from .citations import sources_html
 
@@ -82,7 +82,7 @@ class ReportReader(Explorer):
     prefix = "report"
 
     def __init__(self, source: str = "ileum", edition: str = "ajcc9") -> None:
-        super().__init__(5.6, 4.4, "Read a report")
+        super().__init__(4.6, 4.0, "Read a report")
         options = [(e.title, e.key) for e in EXAMPLE_REPORTS]
         options += [("Your own text (the box below)", OWN), ("A short form instead of text", FORM)]
         self.source = labelled(widgets.Dropdown(options=options, value=source,
@@ -126,7 +126,8 @@ class ReportReader(Explorer):
                                                  continuous_update=False), p, "ki67")
 
     def _build_box(self) -> None:
-        note = widgets.HTML(f'<p class="gepnet-report-privacy" style="color:{TEXT};margin:2px 0">'
+        note = widgets.HTML(f'<p class="gepnet-report-privacy" '
+                            f'style="color:{CSS_TEXT};margin:2px 0">'
                             f"<b>Privacy:</b> {html.escape(PRIVACY_NOTE)}</p>")
         self.text = widgets.Textarea(
             value="", placeholder="Paste the words of a report here (no names, no dates of "
@@ -161,7 +162,7 @@ class ReportReader(Explorer):
             return
         self._own_text = raw
         self.text.value = ""
-        self.box_status.value = (f'<span style="color:{MUTED}">Read {len(raw):,} characters; '
+        self.box_status.value = (f'<span style="color:{CSS_MUTED}">Read {len(raw):,} characters; '
                                  "the box was emptied so the notebook file does not keep your "
                                  "text.</span>")
         if self.source.value != OWN:
@@ -210,13 +211,13 @@ class ReportReader(Explorer):
 
     def _readout(self, r: ReportReading, text: str) -> str:
         if not text.strip():
-            return (f'<div style="color:{TEXT}"><b class="gepnet-report-stage">not given</b>: '
+            return (f'<div style="color:{CSS_TEXT}"><b class="gepnet-report-stage">not given</b>: '
                     "nothing to read yet. Paste a report in the box and press 'Read this "
                     "text'.</div>")
         tnm = " ".join(x for x in ((r.t_prefix or "") + r.t if r.t else "T?", r.n or "N?",
                                    r.m or "M?"))
         head = (
-            f'<div style="color:{TEXT};font-size:1.05em;margin:2px 0">Stage: '
+            f'<div style="color:{CSS_TEXT};font-size:1.05em;margin:2px 0">Stage: '
             f'<b class="gepnet-report-stage">{html.escape(r.stage or "not given")}</b> '
             f'(<b class="gepnet-report-stage-edition">{html.escape(r.edition_name)}</b>) · '
             f'TNM: <b class="gepnet-report-tnm">{html.escape(tnm)}</b> · Grade: '
@@ -225,10 +226,10 @@ class ReportReader(Explorer):
             f'<p style="margin:2px 0 6px">{html.escape(r.stage_reason)}</p>')
         parts = [head, _findings_html(r), _checks_html(r), _unrecognised_html(r),
                  _questions_html(r),
-                 f'<p style="color:{TEXT};margin:6px 0"><b>What this does not tell you.</b> '
+                 f'<p style="color:{CSS_TEXT};margin:6px 0"><b>What this does not tell you.</b> '
                  f"{html.escape(NOT_TOLD)}</p>",
                  sources_html(_keys(r))]
-        return f'<div style="color:{TEXT}">{"".join(parts)}</div>'
+        return f'<div style="color:{CSS_TEXT}">{"".join(parts)}</div>'
 
 
 def _keys(r: ReportReading) -> tuple[str, ...]:
