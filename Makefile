@@ -101,7 +101,7 @@ app: $(STAMP)
 report: $(STAMP)
 	$(MAKE) app APP=notebooks/08_reading_a_report.ipynb
 
-test: $(STAMP) $(NODE_STAMP)
+test: $(STAMP) $(NODE_STAMP) $(LAB_SETTINGS)
 ifneq ($(NOTEBOOKS),)
 	$(BIN)/nbstripout --keep-id --verify $(NOTEBOOKS)
 endif
