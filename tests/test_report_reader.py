@@ -179,3 +179,17 @@ def test_examples_are_fictional_and_distinct() -> None:
     assert all(r.unrecognised == () for r in readings)
     kinds = [{c.kind for c in r.checks} for r in readings]
     assert {"grade_mismatch", "hpf", "uicc"} <= kinds[1]
+
+
+def test_questions_follow_what_is_missing() -> None:
+    r = read_report(EXAMPLE_REPORTS[0].text)
+    assert any("liver lesions" in q for q in r.questions)
+    assert any("somatostatin-receptor" in q for q in r.questions)
+    assert r.questions[-1] == "What does this report mean for me, and what happens next?"
+    r = read_report(EXAMPLE_REPORTS[1].text)  # SSTR PET named; nodes missing; 10 HPF
+    assert not any("somatostatin-receptor" in q for q in r.questions)
+    assert any("lymph nodes" in q for q in r.questions)
+    assert any("per 2 mm²" in q for q in r.questions)
+    nec = read_report("Colon: poorly differentiated neuroendocrine carcinoma, small cell type")
+    assert not any("somatostatin-receptor" in q for q in nec.questions)  # not routine for NEC
+    assert any("carcinoma staged" in q for q in nec.questions)

@@ -911,7 +911,9 @@ def _questions(draft: _Draft, hits: list[Hit], site: str | None, t: str | None, 
         draft.ask("Do the scans show any spread to the liver or elsewhere?")
     if none_liver and m is None and not uncertain:
         draft.ask("Were organs other than the liver checked for spread?")
-    if not any(h.kind == "imaging" and vocab.IMAGING[h.data["index"]].sstr for h in hits):
+    nec = any(c.kind == "nec" for c in draft.checks)
+    if not nec and not any(h.kind == "imaging" and vocab.IMAGING[h.data["index"]].sstr
+                           for h in hits):
         draft.ask("Has a somatostatin-receptor scan (SSTR PET) been done or planned, and what "
                   "did it show?")
     if stage is None and not any(c.kind == "nec" for c in draft.checks):
