@@ -18,6 +18,7 @@ sent. Text typed but never read stays in the box's model until it is read or cle
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import ipywidgets as widgets
 
@@ -192,7 +193,10 @@ class ReportReader(Explorer):
     def _update(self) -> None:
         self._show_controls()
         text = self._current_text()
-        reading = read_report(text, self.edition.value)
+        # The examples and the form are read once per edition and kept; a learner's own text
+        # is never kept beyond the current reading.
+        reading = read_report(text, self.edition.value) if self.source.value == OWN else \
+            _read_known(text, self.edition.value)
         self._reading = reading
         ax = self.view.axes()
         if self._checklist is None:
@@ -230,6 +234,12 @@ class ReportReader(Explorer):
                  f"{html.escape(NOT_TOLD)}</p>",
                  sources_html(_keys(r))]
         return f'<div style="color:{CSS_TEXT}">{"".join(parts)}</div>'
+
+
+@lru_cache(maxsize=64)
+def _read_known(text: str, edition: str) -> ReportReading:
+    """:func:`read_report` for the built-in examples and the short form's texts (cached)."""
+    return read_report(text, edition)
 
 
 def _keys(r: ReportReading) -> tuple[str, ...]:
