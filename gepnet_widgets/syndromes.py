@@ -85,6 +85,7 @@ __all__ = [
     "FLOW_PRIMARY_LABELS",
     "DRAINAGE",
     "LIVER_INACTIVATES",
+    "LIVER_NOTES",
     "CARCINOID_MAINLY_WITH_LIVER_METASTASES",
     "OTHER_BYPASS_ROUTES",
     "MYSTERIES",
@@ -709,6 +710,12 @@ LIVER_INACTIVATES = Statement(
 CARCINOID_MAINLY_WITH_LIVER_METASTASES = Statement(
     "Carcinoid syndrome comes mainly from small-intestine (midgut) NETs that have spread to the "
     "liver.", ("S1",))
+#: The liver box's label in the serotonin-flow drawing, by state (see FlowResult.liver_note);
+#: the same facts as the "liver" and "jejunum_ileum" entries of DRAINAGE [S1].
+LIVER_NOTES: dict[str, str] = {
+    "filter": "liver inactivates\nthe serotonin",
+    "metastases": "metastases release\nserotonin into\nthe hepatic veins",
+}
 OTHER_BYPASS_ROUTES = Statement(
     "Other exceptions where the blood bypasses the liver: disease behind the abdominal lining "
     "(retroperitoneal) or in the pelvis, and extensive bone metastases.", ("S1",))
@@ -741,8 +748,9 @@ _DRAINAGE = (
              "Blood from the small intestine flows to the liver first (portal vein), and the "
              "liver inactivates the serotonin.", ("S1", "RCC_GEPNET")),
     Drainage("liver", "systemic",
-             "Metastases in the liver release serotonin into the blood leaving the liver, so "
-             "it reaches the rest of the body without being inactivated.", ("S1",)),
+             "Metastases in the liver release serotonin into the hepatic veins, the blood "
+             "already leaving the liver, so it reaches the rest of the body without being "
+             "inactivated.", ("S1",)),
     Drainage("ovary", "systemic",
              "The veins of the ovary bypass the liver: serotonin goes straight into the "
              "body's circulation.", ("S1",)),
@@ -797,6 +805,20 @@ class FlowResult:
     def source_keys(self) -> tuple[str, ...]:
         """Every source key behind the steps."""
         return _union(s.sources for s in self.steps)
+
+    @property
+    def liver_note(self) -> str:
+        """What the liver does to the serotonin in this state, as the drawing labels it.
+
+        Metastases in the liver release serotonin into the hepatic veins (the liver is no
+        filter for them); otherwise the liver inactivates serotonin from a small-intestine
+        primary; an ovarian or bronchial primary bypasses the liver (empty label).
+        """
+        if self.liver_metastases:
+            return LIVER_NOTES["metastases"]
+        if self.primary == "jejunum_ileum":
+            return LIVER_NOTES["filter"]
+        return ""
 
 
 def serotonin_flow(primary: str, liver_metastases: bool = False,
@@ -1056,6 +1078,7 @@ def readout_texts() -> tuple[str, ...]:
         texts += [f.detail for f in s.features] + [x.note for x in s.sites]
         texts += [n.text for n in s.notes]
     texts += [d.text for d in DRAINAGE.values()] + [m.story for m in MYSTERIES.values()]
+    texts += [note.replace("\n", " ") for note in LIVER_NOTES.values()]
     texts += [st.text for st in (FUNCTIONAL_DEFINITION, NONFUNCTIONING_DEFINITION,
                                  MOST_ARE_NONFUNCTIONING, INACTIVE_PRODUCTS, NOT_IN_STAGING,
                                  RARER_SYNDROMES, LIVER_INACTIVATES,

@@ -295,6 +295,15 @@ def test_serotonin_reaches_the_body_only_past_the_liver(primary, liver, bone):
     assert result.source_keys[0] == "S1" and set(result.source_keys) <= {"S1", "RCC_GEPNET"}
 
 
+def test_liver_note_never_says_inactivated_when_liver_metastases_release_serotonin():
+    assert "inactivates" in syn.serotonin_flow("jejunum_ileum").liver_note
+    for primary in syn.FLOW_PRIMARIES:
+        note = syn.serotonin_flow(primary, liver_metastases=True).liver_note
+        assert "hepatic veins" in note and "inactivat" not in note
+    assert syn.serotonin_flow("lung").liver_note == ""
+    assert "hepatic veins" in syn.DRAINAGE["liver"].text
+
+
 def test_serotonin_flow_refuses_bad_input():
     with pytest.raises(ValueError, match=r"unknown primary place 'pancreas'.*jejunum_ileum"):
         syn.serotonin_flow("pancreas")

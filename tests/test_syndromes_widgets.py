@@ -133,6 +133,30 @@ def test_flow_default_and_extremes():
     assert e.view.png == gut_only, "back to the start draws the same picture"
 
 
+@pytest.mark.parametrize(("primary", "liver", "label"), [
+    ("jejunum_ileum", False, "liver inactivates the serotonin"),
+    ("jejunum_ileum", True, "metastases release serotonin into the hepatic veins"),
+    ("ovary", True, "metastases release serotonin into the hepatic veins"),
+    ("ovary", False, None),
+    ("lung", False, None),
+])
+def test_flow_liver_box_label_follows_the_state(primary, liver, label):
+    # Review fix: with liver metastases the route runs via the hepatic veins to "Serotonin
+    # ARRIVES", so the liver box must not still say that the liver inactivates the serotonin.
+    e = CarcinoidFlow(primary=primary, liver_metastases=liver)
+    note = e._flow.inactivated
+    if label is None:
+        assert not note.get_visible()
+        assert "liver box" not in e.view.alt
+    else:
+        assert note.get_visible()
+        assert note.get_text().replace("\n", " ") == label
+        assert f"The liver box says: {label}." in e.view.alt
+    if liver:
+        assert "inactivates" not in note.get_text()
+        assert tagged(e.readout.value, "gepnet-flow-reaches") == "yes"
+
+
 @pytest.mark.parametrize("primary", syn.FLOW_PRIMARIES)
 def test_flow_every_primary(primary):
     e = CarcinoidFlow()

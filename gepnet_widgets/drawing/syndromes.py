@@ -273,7 +273,8 @@ def draw_serotonin_flow(ax: Axes, result: FlowResult) -> FlowArtists:
     """Draw the gut, liver, lung, ovary, bones and the body with the blood routes between them.
 
     Serotonin's route from each place holding tumour is drawn as a thick arrow; routes without
-    tumour are thin and dashed. The liver is marked where it inactivates gut serotonin.
+    tumour are thin and dashed. The liver box says what happens to the serotonin there
+    (:attr:`FlowResult.liver_note`): inactivated, or released by metastases into the hepatic veins.
     """
     ax.clear()
     for key in _BOXES:
@@ -313,8 +314,8 @@ def draw_serotonin_flow(ax: Axes, result: FlowResult) -> FlowArtists:
     liver_mets = _dots(ax, "liver")
     bone_mets = _dots(ax, "bone")
     lx, ly, lw_, _lh, _l = _BOXES["liver"]
-    inactivated = ax.text(lx + lw_ / 2, ly + 0.82, "liver inactivates\nthe serotonin",
-                          ha="center", va="center", fontsize=9, color=TEXT,
+    inactivated = ax.text(lx + lw_ / 2, ly + 0.86, result.liver_note,
+                          ha="center", va="center", fontsize=8, color=TEXT,
                           fontweight="bold", zorder=6)
     ax.text(0.2, 3.4, "Tumour", fontsize=9, color=TEXT, va="center", ha="left")
     ax.add_patch(Circle((1.35, 3.4), 0.17, facecolor=_TUMOUR, edgecolor=TEXT, linewidth=1.0))
@@ -360,7 +361,8 @@ def update_serotonin_flow(artists: FlowArtists, result: FlowResult) -> None:
     _arrow_state(artists.arrows["lung"], result.primary == "lung")
     _arrow_state(artists.arrows["ovary"], result.primary == "ovary")
     _arrow_state(artists.arrows["bone"], result.bone_metastases)
-    artists.inactivated.set_visible(gut)
+    artists.inactivated.set_text(result.liver_note)
+    artists.inactivated.set_visible(bool(result.liver_note))
     artists.body.set_facecolor("#FBE0D0" if result.reaches_body else "#F2F2F2")
     artists.body.set_linewidth(3.0 if result.reaches_body else 1.5)
     for reaches, text in artists.body_texts.items():

@@ -236,8 +236,10 @@ class CarcinoidFlow(Explorer):
         mets = [w for w, on in (("the liver", r.liver_metastases),
                                 ("the bones", r.bone_metastases)) if on]
         spread = f" with metastases in {' and '.join(mets)}" if mets else " without metastases"
+        liver = r.liver_note.replace("\n", " ")
+        liver = f" The liver box says: {liver}." if liver else ""
         self.view.refresh(
-            f"Diagram of blood routes. A tumour in the {where}{spread}. "
+            f"Diagram of blood routes. A tumour in the {where}{spread}.{liver} "
             f"{r.verdict}")
         self.readout.value = self._readout()
 
