@@ -236,6 +236,24 @@ def test_review_session_draws_from_every_lesson(store: ProgressStore) -> None:
         ReviewSession(count=0)
 
 
+def test_review_cards_start_blank_but_save_answers(store: ProgressStore) -> None:
+    """Retrieval practice: an earlier answer is not shown again; the new one is saved."""
+    for key, (_lesson, q) in selfcheck.all_questions().items():  # all answered once
+        store.update(lambda d, k=key, c=q.correct_choice.id: d["questions"].__setitem__(k, {
+            "first": {"choice": c, "correct": True, "time": "2026-01-01T00:00:00Z"},
+            "latest": {"choice": c, "correct": True, "time": "2026-01-01T00:00:00Z"},
+            "attempts": 1}))
+    review = ReviewSession(count=3, seed="blank", store=ProgressStore(store.path.parent))
+    for card in review.cards:
+        assert card.choices.value is None and card.feedback.value == "" and card.attempts == 0
+    card, key = review.cards[0], review.keys[0]
+    card.answer(_wrong(card.question))
+    assert "gepnet-selfcheck-hint" in card.feedback.value  # a hint, as at a first try
+    record = ProgressStore(store.path.parent).reload()["questions"][key]
+    assert record["first"]["correct"] is True and record["latest"]["correct"] is False
+    assert record["attempts"] == 2
+
+
 def test_review_session_prefers_missed_questions(store: ProgressStore) -> None:
     pool = ReviewSession(count=1, seed="x").pool
     keys = sorted(pool)

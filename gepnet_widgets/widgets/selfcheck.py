@@ -155,6 +155,9 @@ class QuestionCard:
         Fixes the order of the options (the learner id); ``None`` keeps the data's order.
     label : str, optional
         Shown before the prompt, e.g. "From lesson 3".
+    restore : bool
+        Show the saved answer and feedback (a lesson's self-check); ``False`` starts blank and
+        counts tries from this card's first (the review), while still saving every answer.
 
     Attributes
     ----------
@@ -184,6 +187,7 @@ class QuestionCard:
         store: ProgressStore | None = None,
         seed: str | None = None,
         label: str = "",
+        restore: bool = True,
     ) -> None:
         self.question = question
         self.lesson = lesson
@@ -221,7 +225,8 @@ class QuestionCard:
         self.check_button.on_click(self._on_check)
         self.show_button.on_click(self._on_show)
         self.choices.observe(self._on_select, names="value")
-        self._restore()
+        if restore:
+            self._restore()
 
     def _make_prompt(self, number: int, total: int, label: str) -> widgets.HTML:
         """Build the prompt HTML ("Question n of N." and the escaped prompt)."""
@@ -673,7 +678,8 @@ class ReviewSession:
             lesson, question = self.pool[key]
             self.cards.append(QuestionCard(
                 question, i, total, on_change=self._update_score, lesson=lesson,
-                store=self.store, seed=self._learner, label=f"from {lesson_label(lesson)}"))
+                store=self.store, seed=self._learner, label=f"from {lesson_label(lesson)}",
+                restore=False))
         self.body.children = [c.widget for c in self.cards]
         self._update_score()
         return self.keys
