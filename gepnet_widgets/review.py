@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import importlib
 import json
 import sys
 import textwrap
@@ -249,12 +248,37 @@ def _selfcheck_statements(lesson: str) -> list[Statement]:
     return out
 
 
+def _data_module(name: str) -> ModuleType:
+    """The layer-1 data module ``name`` (a fixed list: nothing named in data is imported)."""
+    from . import (
+        anatomy,
+        cases,
+        counting,
+        diagnosis,
+        grading,
+        staging,
+        syndromes,
+        tnm_tables,
+        treatment,
+    )
+    from .reading import vocabulary
+
+    modules: dict[str, ModuleType] = {
+        "anatomy": anatomy, "cases": cases, "counting": counting, "diagnosis": diagnosis,
+        "grading": grading, "staging": staging, "syndromes": syndromes,
+        "tnm_tables": tnm_tables, "treatment": treatment, "reading": vocabulary,
+    }
+    if name not in modules:
+        raise ValueError(f"unknown data module {name!r}; known: {', '.join(sorted(modules))}")
+    return modules[name]
+
+
 @cache
 def _statements(lesson: str) -> tuple[Statement, ...]:
     status = lesson_status(lesson)
     out: list[Statement] = []
     for module_name in status.modules:
-        module = importlib.import_module(f"gepnet_widgets.{module_name}")
+        module = _data_module(module_name)
         out += _module_statements(lesson, module, MODULE_WORDS.get(module_name, module_name))
     out += _glossary_statements(lesson)
     out += _selfcheck_statements(lesson)
