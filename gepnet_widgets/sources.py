@@ -983,6 +983,82 @@ _ENTRIES = (
         takes="MIB-1 is the antibody that shows the Ki-67 antigen; reports call the result the "
         "MIB-1 (proliferation) index.",
     ),
+    Source(
+        "FDA_OCTREOTIDE",
+        "US FDA label, octreotide injection (Sandostatin), 2024",
+        "US Food and Drug Administration. Prescribing information, octreotide acetate injection "
+        "(Sandostatin and generics), section 1 Indications and usage, as published on openFDA "
+        "(label revised 07/2024; indications read). Supports: octreotide is indicated for the "
+        "symptomatic treatment of metastatic carcinoid tumours (severe diarrhoea and flushing) "
+        "and for the profuse watery diarrhoea of VIP-secreting tumours (VIPomas); the label "
+        "names no receptor scan as a condition for these uses.",
+        2024,
+        level="primary",
+        takes="Octreotide is approved to control the watery diarrhoea of a VIPoma, as well as "
+        "carcinoid-syndrome symptoms, without a receptor scan as a condition.",
+    ),
+    Source(
+        "MSD_GLUCAGONOMA",
+        "MSD Manual Professional, Glucagonoma, 2023",
+        "Villano A. Glucagonoma. MSD Manual Professional Version (msdmanuals.com; reviewed/"
+        "revised October 2023; page read). Supports: treatment is surgical removal for localised "
+        "disease, chemotherapy for metastatic disease, and octreotide to suppress glucagon "
+        "production.",
+        2023,
+        level="primary",
+        takes="Octreotide is used to suppress glucagon production from a glucagonoma.",
+    ),
+    Source(
+        "ZES_PPI2019",
+        "Lee et al., Int J Mol Sci 2019 (Zollinger-Ellison syndrome and PPIs)",
+        "Lee L, Ramos-Alvarez I, Ito T, Jensen RT. Insights into effects/risks of chronic "
+        "hypergastrinemia and lifelong PPI treatment in man based on studies of patients with "
+        "Zollinger-Ellison syndrome. Int J Mol Sci 2019;20(20):5128. "
+        "doi:10.3390/ijms20205128 (abstract read). Supports: the acid hypersecretion of "
+        "Zollinger-Ellison syndrome needs lifelong antisecretory treatment with proton-pump "
+        "inhibitors, which are the drugs of choice.",
+        2019,
+        level="primary",
+        takes="Proton-pump inhibitors are the drugs of choice for the acid of a gastrinoma.",
+    ),
+    Source(
+        "WEBPATH_GINEC",
+        "WebPathology, GI neuroendocrine carcinoma, undated (accessed 2026)",
+        "WebPathology.com. Neuroendocrine carcinomas of the GI tract: microscopic features "
+        "(image atlas text; web page, undated; accessed 2026). Supports: the cells of a GI "
+        "neuroendocrine carcinoma may be arranged in nests, ribbons, trabecular, gyriform and "
+        "solid patterns, with marked atypia and necrosis; large-cell NEC has a more organoid "
+        "(organised) appearance than small-cell NEC.",
+        None,
+        takes="A large-cell NEC can keep an organised pattern (nests, ribbons).",
+    ),
+    Source(
+        "KIM2020_HGPANNEN",
+        "Kim et al., Cancer Res Treat 2020 (high-grade pancreatic NENs)",
+        "Kim H, An S, Lee K, et al. Pancreatic high-grade neuroendocrine neoplasms in the Korean "
+        "population: a multicenter study. Cancer Res Treat 2020;52(1):263-276. "
+        "doi:10.4143/crt.2019.192 (PMC6962471; abstract read). Supports: telling NET G3 from "
+        "NEC is difficult in practice; NECs showed diffuse nuclear atypia, solid growth and "
+        "apoptosis more often, and organised (organoid) growth less often, than NETs; ATRX, "
+        "DAXX, Rb and p53 stains were used on the high-grade tumours.",
+        2020,
+        level="primary",
+        takes="NET G3 and NEC differ in how often features appear, not always in kind; telling "
+        "them apart can be hard.",
+    ),
+    Source(
+        "BERNA2006_FSG",
+        "Berna et al., Medicine 2006 (fasting gastrin in 309 NIH patients)",
+        "Berna MJ, Hoffmann KM, Serrano J, Gibril F, Jensen RT. Serum gastrin in "
+        "Zollinger-Ellison syndrome: I. Prospective study of fasting serum gastrin in 309 "
+        "patients from the National Institutes of Health and comparison with 2229 cases from the "
+        "literature. Medicine (Baltimore) 2006;85(6) (PubMed 17108778; abstract read). "
+        "Supports: normal fasting gastrin values were uncommon in Zollinger-Ellison syndrome "
+        "(0.3%-3% of the NIH and literature patients).",
+        2006,
+        level="primary",
+        takes="A normal fasting gastrin is uncommon in a gastrinoma (0.3-3% of patients).",
+    ),
 )
 
 #: Every source the package cites, by key.

@@ -28,6 +28,12 @@ Readings used (where the fact base leaves room):
   details. Diazoxide with frequent meals (insulinoma) was confirmed in the ENETS 2023 guidance
   [S16] and is listed. Cabozantinib's exact targets are not verified; only its vessel-growth
   (VEGF) receptor action (fact base section 9.8) is shown.
+* Somatostatin analogues for hormone symptoms: carcinoid syndrome (a positive scan predicts
+  response but is not a condition [MSD_CARCINOID]) and other functioning syndromes such as
+  VIPoma and glucagonoma (octreotide label [FDA_OCTREOTIDE], MSD Manual [MSD_GLUCAGONOMA]) are
+  listed whatever the scan; insulinoma only with a positive scan (it can worsen hypoglycaemia);
+  for gastrinoma a proton-pump inhibitor is the drug of choice [ZES_PPI2019], so the analogue
+  appears only in its growth-slowing setting.
 * First-line PRRT (NETTER-2) depends on Ki-67: NET G2 with Ki-67 of 10% or more, or NET G3 up
   to 55% [S38]. :func:`discussed_for` takes an optional ``ki67``; without it, the NETTER-2
   setting is not listed for NET G2 and a note says what it depends on.
@@ -674,8 +680,8 @@ MEMBERS: tuple[Member, ...] = (
         "hormone_blocking", ("symptom_control",),
         _fact("Lowers the release of insulin from the tumour cells, so blood sugar falls less.",
               "S16", "ENDOTEXT_INSULINOMA"),
-        _fact("By mouth (50-600 mg a day in ENETS 2023), together with frequent meals of slowly "
-              "absorbed carbohydrate to avoid long fasts.", "S16"),
+        _fact("By mouth, together with frequent meals of slowly absorbed carbohydrate to avoid "
+              "long fasts; the dose is for the care team.", "S16"),
         _fact("Low blood sugar from an insulinoma: first-line medical treatment when the "
               "tumour cannot be removed (advanced insulinoma).", "S16"),
         (
@@ -887,8 +893,9 @@ _TRIAL_BY_KEY = {t.key: t for t in TRIALS}
 NOT_COMPARABLE = (
     "These trials are not directly comparable: they enrolled different people (different "
     "sites, grades and earlier treatments), compared against different controls (placebo, "
-    "high-dose octreotide, or another active drug), and two measured different things (PROMID: "
-    "time to progression; E2211: a randomised phase II trial). A smaller hazard ratio in one "
+    "high-dose octreotide, or another active drug), and were not all built the same way: PROMID "
+    "measured time to progression; E2211 was a randomised phase II trial against an active "
+    "drug. A smaller hazard ratio in one "
     "trial does not make that treatment better than a treatment tested in another trial."
 )
 
@@ -1156,9 +1163,13 @@ DISCUSSION_RULES: tuple[DiscussionRule, ...] = (
           "portal vein keeps the normal liver supplied.",
           ("bland", "tace", "tare"), "S1", "S2", *TABLE_SOURCES),
     # --- external-beam radiotherapy (5.1) --------------------------------------------------
-    _rule("radiotherapy", _when(extent="widespread"),
+    _rule("radiotherapy", _when(extent="widespread", grade=_NET),
           "Guidelines discuss external-beam radiotherapy if metastases in bone, brain or spinal "
           "cord cause symptoms, because it can ease them (NETs otherwise respond poorly to it).",
+          ("ebrt",), "S1", *TABLE_SOURCES),
+    _rule("radiotherapy", _when(extent="widespread", grade="NEC"),
+          "Guidelines discuss external-beam radiotherapy if metastases in bone, brain or spinal "
+          "cord cause symptoms, because it can ease them.",
           ("ebrt",), "S1", *TABLE_SOURCES),
     # --- somatostatin analogues (5.2) ------------------------------------------------------
     _rule("ssa", _when(function="carcinoid_syndrome", grade=_NET),
@@ -1168,11 +1179,13 @@ DISCUSSION_RULES: tuple[DiscussionRule, ...] = (
           "makes a response more likely, but it is not a condition for this use (it is for "
           "PRRT).",
           ("octreotide", "lanreotide"), "S1", "S8", "S27", "MSD_CARCINOID"),
-    _rule("ssa", _when(function={"gastrinoma", "other_syndrome"}, grade=_NET,
-                       receptors="positive"),
-          "Guidelines discuss a somatostatin analogue for a functioning tumour because it binds "
-          "the receptors imaging has shown and reduces hormone release.",
-          ("octreotide", "lanreotide"), *TABLE_SOURCES, "S8"),
+    _rule("ssa", _when(function="other_syndrome", grade=_NET),
+          "Guidelines discuss a somatostatin analogue for the hormone symptoms of other "
+          "functioning tumours, such as the watery diarrhoea of a VIPoma (octreotide is approved "
+          "for it) or a glucagonoma (octreotide suppresses glucagon), because it reduces hormone "
+          "release. The octreotide label sets no receptor scan as a condition for this use; a "
+          "positive scan is a condition for PRRT and for using the drug to slow growth.",
+          ("octreotide", "lanreotide"), *TABLE_SOURCES, "FDA_OCTREOTIDE", "MSD_GLUCAGONOMA"),
     _rule("ssa", _when(function="insulinoma", grade=_NET, receptors="positive"),
           "Guidelines discuss a somatostatin analogue for insulinoma only because imaging shows "
           "receptors: without them it can make low blood sugar worse.",
@@ -1183,17 +1196,16 @@ DISCUSSION_RULES: tuple[DiscussionRule, ...] = (
           "(octreotide) and CLARINET (lanreotide) showed longer times without progression than "
           "placebo.",
           ("octreotide", "lanreotide"), *TABLE_SOURCES, "S1", "S31"),
-    _rule("ssa", _when(grade=_NET, receptors="not_imaged",
-                       function={"gastrinoma", "insulinoma", "other_syndrome"}),
-          "Guidelines discuss a somatostatin analogue for hormone symptoms once receptor imaging "
-          "has been done, because SSTR imaging establishes eligibility for it.",
-          ("octreotide", "lanreotide"), "S8"),
+    _rule("ssa", _when(grade=_NET, receptors="not_imaged", function="insulinoma"),
+          "Guidelines discuss a somatostatin analogue for insulinoma only after receptor imaging "
+          "has shown receptors, because without them it can make low blood sugar worse.",
+          ("octreotide", "lanreotide"), "S8", "S16"),
     _rule("ssa", _when(extent=_ADVANCED, grade={"NET G1", "NET G2"}, receptors="not_imaged",
                        function="non_functioning"),
           "Guidelines discuss a somatostatin analogue to slow growth once receptor imaging shows "
-          "receptors, because SSTR imaging establishes eligibility and the growth-slowing role "
-          "is for receptor-positive G1 and G2 tumours.",
-          ("octreotide", "lanreotide"), "S8", *TABLE_SOURCES),
+          "receptors, because its growth-slowing role is for receptor-positive G1 and G2 "
+          "tumours (CLARINET enrolled receptor-positive tumours).",
+          ("octreotide", "lanreotide"), "S8", *TABLE_SOURCES, "S31"),
     # --- targeted therapies (5.3) ----------------------------------------------------------
     _rule("targeted", _when(extent=_ADVANCED, grade=_NET, site="pancreas"),
           "Guidelines discuss everolimus or sunitinib if a pancreatic NET is growing, because "
@@ -1241,21 +1253,22 @@ DISCUSSION_RULES: tuple[DiscussionRule, ...] = (
           "receptor-positive pancreatic NETs with Ki-67 of 10% or more and a large tumour "
           "burden.",
           ("lu_dotatate",), "S38", "S8"),
-    _rule("prrt", _when(extent=_ADVANCED, grade=_NET, receptors="not_imaged"),
+    _rule("prrt", _when(extent=_ADVANCED, grade=_NET, receptors="not_imaged",
+                        ki67_band={"unknown", "unknown_g3", "below", "netter2"}),
           "Guidelines discuss PRRT only after receptor imaging, because it works by binding "
-          "somatostatin receptors and SSTR imaging establishes eligibility (NETTER-1 and "
+          "somatostatin receptors and a positive scan is a condition for it (NETTER-1 and "
           "NETTER-2 required receptor-positive lesions).",
           ("lu_dotatate",), "S8", "S37", "S38"),
     # --- chemotherapy (5.5) ----------------------------------------------------------------
     _rule("chemotherapy", _when(grade="NEC"),
           "Guidelines discuss platinum (carboplatin or cisplatin) plus etoposide for NEC, "
-          "because it is the first-line combination for this fast-growing, poorly "
-          "differentiated cancer (ENETS 2023 recommends carboplatin + etoposide for metastatic "
+          "because it is the first-line combination for this poorly differentiated "
+          "cancer (ENETS 2023 recommends carboplatin + etoposide for metastatic "
           "NEC).",
           ("platinum_etoposide",), "S44", *TABLE_SOURCES),
     _rule("chemotherapy", _when(extent=_ADVANCED, grade="NET G3"),
-          "Guidelines discuss chemotherapy for an advanced NET G3 (a faster-growing, well-"
-          "differentiated tumour), because NET G3 is one of the settings they name for it, "
+          "Guidelines discuss chemotherapy for an advanced NET G3 (well differentiated, with "
+          "many dividing cells), because NET G3 is one of the settings they name for it, "
           "with pancreatic NETs that need to shrink and NEC.",
           ("captem",), *TABLE_SOURCES),
     _rule("chemotherapy", _when(extent=_ADVANCED, grade=_NET, site="pancreas"),
@@ -1311,7 +1324,7 @@ DISCUSSION_NOTES: tuple[DiscussionNote, ...] = (
     DiscussionNote(_when(function="carcinoid_syndrome"),
                    "Work-up: echocardiography (a heart ultrasound) is used to look for carcinoid "
                    "heart disease in people with carcinoid syndrome.", ("S8", "ENETS_ECHO2009")),
-    DiscussionNote(_when(site="pancreas"),
+    DiscussionNote(_when(site="pancreas", grade=_NET),
                    "Work-up: about 1 in 10 pancreatic NETs comes from an inherited syndrome "
                    "(MEN1, VHL, NF1, tuberous sclerosis), so germline (inherited) genetic "
                    "testing may be discussed, especially with several tumours, a young age or a "
@@ -1331,9 +1344,17 @@ DISCUSSION_NOTES: tuple[DiscussionNote, ...] = (
                    "First-line PRRT (NETTER-2) was studied in NET G2 with Ki-67 of 10% or more "
                    "(and NET G3 up to 55%), so it is not listed for a NET G2 below 10% or whose "
                    "Ki-67 is not set.", ("S38",)),
-    DiscussionNote(_when(extent=_ADVANCED, grade="NET G3", ki67_band="above"),
-                   "NETTER-2 enrolled NET G3 only up to a Ki-67 of 55%, so first-line PRRT is "
-                   "not listed above that.", ("S38",)),
+    DiscussionNote(_when(extent=_ADVANCED, grade="NET G3", ki67_band="above",
+                         receptors={"positive", "not_imaged"}),
+                   "No PRRT setting is listed for this tumour: NETTER-2 (PRRT as a first "
+                   "treatment) enrolled NET G3 only up to a Ki-67 of 55%, and this tool lists "
+                   "PRRT after a somatostatin analogue (NETTER-1) only for NET G1 and G2, the "
+                   "grades for which the analogue's growth-slowing role is listed.",
+                   ("S38", "S37", *TABLE_SOURCES)),
+    DiscussionNote(_when(function="gastrinoma"),
+                   "Gastrinoma: acid suppression with a proton-pump inhibitor is the drug of "
+                   "choice for its symptoms, so a somatostatin analogue is listed here only "
+                   "where guidelines discuss it to slow growth.", ("ZES_PPI2019", "S8")),
     DiscussionNote(_when(grade=_NET, extent=_ADVANCED), SEQUENCING_NOTE.text,
                    SEQUENCING_NOTE.sources),
 )

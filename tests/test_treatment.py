@@ -446,12 +446,117 @@ def _where(**fixed: str):
     return [f for f in COMBOS if all(f[k] == v for k, v in fixed.items())]
 
 
-def test_receptor_negative_tumours_never_get_prrt_and_ssa_only_for_carcinoid_syndrome() -> None:
+def test_receptor_negative_tumours_never_get_prrt_and_ssa_only_for_symptom_syndromes() -> None:
+    # Fact base 9.4: for hormone symptoms a positive scan is not a condition (carcinoid
+    # syndrome; VIPoma and glucagonoma by the octreotide label and MSD Manual); insulinoma needs
+    # a positive scan; gastrinoma symptoms are a proton-pump inhibitor's job.
     for f in _where(receptors="negative"):
         keys = tr.discussed_for(**f).category_keys
         assert "prrt" not in keys, f
-        assert ("ssa" in keys) == (f["function"] == "carcinoid_syndrome"
+        assert ("ssa" in keys) == (f["function"] in ("carcinoid_syndrome", "other_syndrome")
                                    and f["grade"] != "NEC"), f
+
+
+def test_other_hormone_syndrome_gets_an_analogue_whatever_the_scan() -> None:
+    # Clinical review (lesson 6, item 2): "another hormone syndrome" listed nothing for symptom
+    # control when receptor-negative or not imaged.
+    for receptors in ("positive", "negative", "not_imaged"):
+        for f in _where(function="other_syndrome", receptors=receptors):
+            if f["grade"] == "NEC":
+                continue
+            d = tr.discussed_for(**f)
+            ssa = next(dc for dc in d.categories if dc.category.key == "ssa")
+            reason = " ".join(r.reason for r in ssa.rules)
+            assert "VIPoma" in reason and "glucagonoma" in reason, f
+            assert {"FDA_OCTREOTIDE", "MSD_GLUCAGONOMA"} <= set(ssa.sources), f
+
+
+def test_no_reason_says_a_scan_establishes_eligibility_for_an_analogue() -> None:
+    # A positive scan is a condition for PRRT; for an analogue it predicts response.
+    for r in tr.DISCUSSION_RULES:
+        assert "eligibility" not in r.reason, r.reason
+        assert "receptors imaging has shown" not in r.reason, r.reason
+    for n in tr.DISCUSSION_NOTES:
+        assert "eligibility" not in n.text, n.text
+
+
+def test_gastrinoma_symptoms_are_acid_suppression_and_analogue_only_for_growth() -> None:
+    for f in _where(function="gastrinoma", grade="NET G1", extent="localised"):
+        d = tr.discussed_for(**f)
+        assert "ssa" not in d.category_keys, f
+        assert "symptom" in d.category_keys, f
+        assert any("proton-pump inhibitor is the drug of choice" in n.text for n in d.notes), f
+    d = tr.discussed_for("liver_only", "NET G2", "positive", "gastrinoma", "pancreas", ki67=5)
+    assert "ssa" in d.category_keys
+
+
+def test_insulinoma_analogue_only_with_a_positive_scan() -> None:
+    for receptors, listed in (("positive", True), ("negative", False), ("not_imaged", True)):
+        d = tr.discussed_for("localised", "NET G1", receptors, "insulinoma", "pancreas")
+        assert ("ssa" in d.category_keys) is listed, receptors
+        if receptors == "not_imaged":
+            ssa = next(dc for dc in d.categories if dc.category.key == "ssa")
+            assert "only after receptor imaging" in ssa.rules[0].reason
+
+
+def test_radiotherapy_reason_for_nec_does_not_talk_about_nets() -> None:
+    d = tr.discussed_for("widespread", "NEC", "not_imaged", "non_functioning", "pancreas")
+    rt = next(dc for dc in d.categories if dc.category.key == "radiotherapy")
+    assert all("NETs" not in r.reason for r in rt.rules)
+    d = tr.discussed_for("widespread", "NET G1", "positive", "non_functioning", "pancreas")
+    rt = next(dc for dc in d.categories if dc.category.key == "radiotherapy")
+    assert any("NETs otherwise respond poorly" in r.reason for r in rt.rules)
+
+
+def test_net_g3_above_55_note_matches_what_is_listed() -> None:
+    # Clinical review item 7: the note said "not listed above that" though no PRRT was listed.
+    for receptors in ("positive", "not_imaged"):
+        d = tr.discussed_for("widespread", "NET G3", receptors, "non_functioning", "pancreas",
+                             ki67=60)
+        assert "prrt" not in d.category_keys, receptors
+        assert any(n.text.startswith("No PRRT setting is listed") for n in d.notes), receptors
+    d = tr.discussed_for("widespread", "NET G3", "not_imaged", "non_functioning", "pancreas",
+                         ki67=40)
+    assert "prrt" in d.category_keys
+
+
+def test_germline_note_only_for_pancreatic_nets() -> None:
+    # The inherited-syndrome figure (GEURTS2020, about 10%) is about pancreatic NETs.
+    nec = tr.discussed_for("localised", "NEC", "not_imaged", "non_functioning", "pancreas")
+    assert not any("inherited" in n.text for n in nec.notes)
+    net = tr.discussed_for("localised", "NET G1", "not_imaged", "non_functioning", "pancreas")
+    (note,) = [n for n in net.notes if "inherited" in n.text]
+    assert "1 in 10" in note.text and "GEURTS2020" in note.sources
+
+
+def test_no_doses_for_diazoxide() -> None:
+    given = tr.member("diazoxide").given.text
+    assert "mg" not in given and "frequent meals" in given
+
+
+def test_not_comparable_names_what_each_trial_measured() -> None:
+    text = tr.NOT_COMPARABLE
+    assert "PROMID measured time to progression" in text
+    assert "E2211 was a randomised phase II trial against an active drug" in text
+    assert "two measured different things" not in text
+
+
+def _learner_strings() -> list[str]:
+    texts = [tr.NOT_COMPARABLE, tr.NO_BEST_TREATMENT, tr.REGIONAL_ASSUMPTION]
+    for c in tr.CATEGORIES:
+        texts += [c.mechanism.text, c.setting.text]
+    for m in tr.MEMBERS:
+        texts += [f.text for f in (m.mechanism, m.given, m.setting, *m.details)]
+    texts += [r.reason for r in tr.DISCUSSION_RULES] + [n.text for n in tr.DISCUSSION_NOTES]
+    texts += [p.caption.text for p in tr.MECHANISM_PANELS]
+    return texts
+
+
+def test_grade_never_described_as_speed() -> None:
+    # Fact base 9.13: a grade counts dividing cells; it is not a speed.
+    pattern = re.compile(r"how fast|fast(er)?-growing|slow(ly)?[- ]dividing|\bspeed", re.I)
+    for text in _learner_strings():
+        assert not pattern.search(text), text
 
 
 def test_nec_gets_platinum_etoposide_and_no_receptor_treatments() -> None:
