@@ -111,12 +111,11 @@ endif
 site: $(STAMP)
 	$(IN_VENV) $(BIN)/python tools/build_site.py --out "$(SITE_DIR)"
 
-# Handouts: every lesson executed and exported to HTML (static views, no JavaScript needed), one
-# file per lesson in build/handouts/, to print or share (docs/instructor/handouts.md).
-# Handouts: the same self-contained, offline pages as `make site` (executed, code hidden, no
-# network), in build/handouts/ for printing.
+# Handouts to print (docs/instructor/handouts.md): every lesson executed once and exported twice,
+# build/handouts/student/ (folded answers left out of print, lines to write on, every patient's
+# worksheet) and build/handouts/answers/ (everything shown, "Instructor copy" on every page).
 handouts: $(STAMP)
-	$(IN_VENV) $(BIN)/python tools/build_site.py --out build/handouts
+	$(IN_VENV) $(BIN)/python tools/build_handouts.py --out build/handouts
 
 bench: $(STAMP)
 	$(IN_VENV) $(BIN)/python -m benchmarks.bench_explorers

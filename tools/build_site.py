@@ -17,6 +17,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import html
 import re
@@ -89,6 +90,34 @@ def rewrite_lesson_links(page: str) -> str:
     return _LESSON_LINK.sub(r"\1\2.html\3", page)
 
 
+_DETAILS_BLOCK = re.compile(
+    r"<details(?P<attrs>[^>]*)>\s*<summary>(?P<summary>.*?)</summary>(?P<body>.*?)</details>",
+    flags=re.S | re.I)
+
+
+def fold_details(source: str, opened: bool = False) -> str:
+    """Markdown whose ``<details>`` blocks keep their content inside them when exported.
+
+    In a notebook the folded answer is written as ``<details><summary>..</summary>``, Markdown,
+    ``</details>``; a Markdown renderer ends the HTML block at the first blank line, so the page
+    would show the answer outside the fold (and print it). Here the Markdown inside is rendered
+    to HTML and the whole block is written without blank lines, so it stays one HTML block.
+    ``opened`` opens every block (the instructor's handout).
+    """
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    def one(m: re.Match[str]) -> str:
+        body = markdown2html_mistune(m.group("body").strip())
+        body = re.sub(r"\n\s*\n", "\n", body).strip()
+        attrs = m.group("attrs")
+        if opened and not re.search(r"\bopen\b", attrs):
+            attrs += " open"
+        return (f"<details{attrs} class=\"gepnet-answer\"><summary>{m.group('summary')}</summary>"
+                f"\n<div class=\"gepnet-answer-body\">\n{body}\n</div>\n</details>")
+
+    return _DETAILS_BLOCK.sub(one, source)
+
+
 def _exporter() -> HTMLExporter:
     exporter = HTMLExporter(
         template_name=TEMPLATE_NAME,
@@ -101,10 +130,17 @@ def _exporter() -> HTMLExporter:
     return exporter
 
 
-def export_html(nb: Any, name: str) -> str:
-    """The page of an executed notebook (widget state dropped, so fallbacks show)."""
-    nb = nbformat.from_dict(nb)
+def export_html(nb: Any, name: str, opened: bool = False) -> str:
+    """The page of an executed notebook (widget state dropped, so fallbacks show).
+
+    Folded answers (``<details>``) stay folded, with their content inside the fold
+    (:func:`fold_details`); ``opened`` shows them open.
+    """
+    nb = nbformat.from_dict(copy.deepcopy(nb))
     nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = fold_details(cell.source, opened=opened)
     body, _resources = _exporter().from_notebook_node(
         nb, resources={"metadata": {"name": name}}
     )
@@ -138,7 +174,7 @@ def add_stamp(page: str, version: str, built: dt.date) -> str:
     return f"{head}{footer}{sep}{tail}" if sep else page + footer
 
 
-def _copy_assets(page: str, source_dir: Path, out: Path) -> None:
+def copy_assets(page: str, source_dir: Path, out: Path) -> None:
     """Copy files a page links to relatively (images next to a notebook), if they exist."""
     for rel in set(_RELATIVE_SRC.findall(page)):
         rel = rel.split("#", 1)[0].split("?", 1)[0]
@@ -207,7 +243,7 @@ def build(
         page = out / f"{path.stem}.html"
         body = add_stamp(export_html(nb, path.stem), version, built)
         page.write_text(body, encoding="utf-8")
-        _copy_assets(body, path.parent, out)
+        copy_assets(body, path.parent, out)
         took = time.monotonic() - start
         pages.append(SitePage(path, page, lesson_title(nb, path.stem), took))
         log(f"{page} ({len(body) // 1024} KB, {took:.1f} s)")
