@@ -5,6 +5,7 @@
 #   make app     open the start notebook as an app (Voila: code hidden, widgets live)
 #   make report  open lesson 8 (read a report) as an app
 #   make site    build executed, self-contained HTML pages of every lesson into site/
+#   make handouts  printable student and instructor copies;  make slides  decks to project
 #   make help    list all targets
 #
 # Use another interpreter with e.g. `make lab PYTHON=python3.12`; pass extra options with
@@ -44,7 +45,7 @@ PYTEST_TIMEOUT ?= 900
 # Put the venv's tools first on PATH for commands that start subprocesses (jupyter, voila).
 IN_VENV := PATH="$(abspath $(BIN)):$$PATH" VIRTUAL_ENV="$(abspath $(VENV))"
 
-.PHONY: help venv node lab lab-settings app report test site handouts bench lint strip clean
+.PHONY: help venv node lab lab-settings app report test site handouts slides bench lint strip clean
 
 help:
 	@echo "make lab    open the course in JupyterLab (first run installs into .venv, ~1-2 min)"
@@ -52,11 +53,16 @@ help:
 	@echo "make app    open the start notebook as an app (Voila: code hidden, widgets live)"
 	@echo "make report open lesson 8, the report reader, as an app (Voila)"
 	@echo "make site   build executed, self-contained HTML pages of every lesson into $(SITE_DIR)/"
+	@echo "make handouts build/handouts/: student/ and answers/ copies of every lesson, to print"
+	@echo "make slides build/slides/: a reveal.js deck per lesson to project (offline; S: notes)"
 	@echo "make bench  time the widgets (python -m benchmarks.bench_explorers)"
 	@echo "make venv   create .venv and install the package with its dev tools"
+	@echo "make node   install the Node tools (npm ci: axe-core, proxy, reveal.js) into node_modules"
+	@echo "make lab-settings install the course's JupyterLab settings into .venv"
 	@echo "make lint   ruff check"
 	@echo "make strip  strip outputs from notebooks/*.ipynb before committing"
 	@echo "make clean  remove .venv and caches"
+	@echo "make help   list these targets"
 
 venv: $(STAMP) $(LAB_SETTINGS)
 
@@ -116,6 +122,11 @@ site: $(STAMP)
 # worksheet) and build/handouts/answers/ (everything shown, "Instructor copy" on every page).
 handouts: $(STAMP)
 	$(IN_VENV) $(BIN)/python tools/build_handouts.py --out build/handouts
+
+# Slides to project (docs/instructor/slides.md): a reveal.js deck per lesson in build/slides/, with
+# reveal.js copied from node_modules (npm ci) so the decks work offline.
+slides: $(STAMP) $(NODE_STAMP)
+	$(IN_VENV) $(BIN)/python tools/build_slides.py --out build/slides
 
 bench: $(STAMP)
 	$(IN_VENV) $(BIN)/python -m benchmarks.bench_explorers

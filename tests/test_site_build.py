@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -58,3 +59,40 @@ def test_export_drops_widget_state_and_code(tmp_path: Path) -> None:
     assert "widget-view+json" not in page
     assert build_site.lesson_title(nb, "x") == "Title"
     assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="https?://', page)
+
+
+def _make(*args: str) -> subprocess.CompletedProcess[str]:
+    if shutil.which("make") is None:
+        pytest.skip("GNU make is not installed")
+    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_make_slides_runs_the_deck_builder() -> None:
+    out = _make("-n", "-W", "pyproject.toml", "-W", "package.json", "slides")
+    assert out.returncode == 0, out.stderr
+    assert "tools/build_slides.py --out build/slides" in out.stdout
+
+
+def test_make_help_lists_every_target() -> None:
+    """Every target of the Makefile (its .PHONY list and every plain `name:` rule) is in
+    `make help`."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    phony = set(re.search(r"^\.PHONY:(.*)$", makefile, flags=re.M).group(1).split())
+    rules = set(re.findall(r"^([a-z][\w-]*):(?!=)", makefile, flags=re.M))
+    assert rules <= phony | {"help"}, f"rules missing from .PHONY: {rules - phony}"
+    out = _make("help")
+    assert out.returncode == 0, out.stderr
+    listed = set(re.findall(r"^make ([\w-]+)", out.stdout, flags=re.M))
+    assert phony | rules <= listed, f"not in `make help`: {sorted((phony | rules) - listed)}"
+    assert listed <= phony | rules, f"`make help` lists unknown targets: {listed - phony - rules}"
+
+
+def test_reveal_js_is_a_locked_node_dependency() -> None:
+    """The decks use reveal.js from node_modules (npm ci), pinned in package-lock.json."""
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    version = package["devDependencies"]["reveal.js"]
+    assert lock["packages"]["node_modules/reveal.js"]["version"] == version
+    assert lock["packages"][""]["devDependencies"]["reveal.js"] == version
