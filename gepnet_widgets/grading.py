@@ -140,11 +140,15 @@ NEC_TYPES_NOTE: str = (
     "A small-cell NEC is made of small cells with dark nuclei and very little cytoplasm, whose "
     "nuclei press into one another (moulding). A large-cell NEC has larger cells with more "
     "cytoplasm and prominent nucleoli. Both are poorly differentiated and often show areas of "
-    "dead tumour (necrosis). When the look is unclear, stains for p53 and Rb help: Rb is "
-    "usually kept in a NET G3 and often lost in a NEC."
+    "dead tumour (necrosis). These are tendencies, not absolute rules: a large-cell NEC can keep "
+    "an organised pattern (nests and ribbons), and NET G3 and NEC share features that differ "
+    "only in how often they appear. When the look is unclear, stains for p53 and Rb help: Rb "
+    "is usually kept in a NET G3 and often lost in a NEC."
 )
-#: Source keys of :data:`NEC_TYPES_NOTE`.
-NEC_TYPES_SOURCES: tuple[str, ...] = ("PO_PANNEC", "NEC_SUBTYPES2014", "S8")
+#: Source keys of :data:`NEC_TYPES_NOTE` (fact base 9.19; organised patterns in NEC:
+#: WEBPATH_GINEC, KIM2020_HGPANNEN).
+NEC_TYPES_SOURCES: tuple[str, ...] = ("PO_PANNEC", "NEC_SUBTYPES2014", "S8", "WEBPATH_GINEC",
+                                      "KIM2020_HGPANNEN")
 
 #: Counting by hand near a cut-off (CAP advice, fact base 9.15).
 HAND_COUNT_NOTE: str = (

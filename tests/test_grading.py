@@ -640,3 +640,11 @@ def test_poor_is_always_nec(ki67, mitoses):
 )
 def test_displayed_value_never_rounds_across_a_cutoff(ki67, shown):
     assert f"Ki-67 {shown} is" in who_grade(ki67, None, "well").explanation
+
+
+def test_nec_types_note_says_patterns_are_tendencies():
+    # Fact base 9.19 (clinical review item 5): a large-cell NEC may keep an organised pattern.
+    note = grading.NEC_TYPES_NOTE
+    assert "large-cell NEC can keep an organised pattern" in note
+    assert {"WEBPATH_GINEC", "KIM2020_HGPANNEN", "PO_PANNEC"} <= set(grading.NEC_TYPES_SOURCES)
+    assert set(grading.NEC_TYPES_SOURCES) <= set(SOURCES)

@@ -141,3 +141,81 @@ def test_number_boxes_follow_their_sliders():
     lab.cells_box.value = 537
     assert lab.cells.value == 537 and lab.hot.n_counted == 537
     assert "gepnet-ki67lab-cells_box" in lab.cells_box._dom_classes
+
+
+# -- clinical review of lessons 4 and 6 (fresh reviewer) ------------------------------------------
+
+_SPEED = re.compile(r"how fast|fast(er)?-growing|slow(ly)?[- ]dividing|\bspeed", re.I)
+_SPEED_NEGATED = ("does not measure the speed", "not the speed")
+BANK6 = ROOT / "gepnet_widgets" / "data" / "selfcheck" / "06_treatment_categories.json"
+
+
+def _footer() -> str:
+    nb = nbformat.read(ROOT / "notebooks" / LESSON, as_version=4)
+    (cell,) = [c.source for c in nb.cells
+               if c.cell_type == "markdown" and "<!-- review-status -->" in c.source]
+    return cell
+
+
+def _outside_review_block(text: str) -> str:
+    return re.sub(r"<!-- review-status -->.*<!-- /review-status -->", "", text, flags=re.S)
+
+
+def _bank6_texts() -> list[str]:
+    bank = json.loads(BANK6.read_text())
+    return [t for q in bank["questions"]
+            for t in (q["prompt"], q["explanation"],
+                      *(x for c in q["choices"] for x in (c["text"], c["feedback"])))]
+
+
+def test_grade_never_described_as_speed_in_lessons_4_and_6_and_their_banks():
+    # Fact base 9.13: grade is how many cells are dividing; fast-growing, slowly dividing and
+    # speed wordings are caught too (a negated "not the speed" is allowed).
+    lesson6 = nbformat.read(ROOT / "notebooks" / "06_treatment_categories.ipynb", as_version=4)
+    texts = [_markdown(), _outside_review_block(_footer()), *_bank_texts(), *_bank6_texts(),
+             *_glossary_texts(), *(c.source for c in lesson6.cells if c.cell_type == "markdown")]
+    for text in texts:
+        for allowed in _SPEED_NEGATED:
+            text = text.replace(allowed, "")
+        assert not _SPEED.search(text), text[:120]
+
+
+def test_bank_500_cells_hand_count_is_cap_and_does_not_remove_scatter():
+    # Fact base 9.15 (clinical review item 1).
+    bank = json.loads(BANK.read_text())
+    (q,) = [q for q in bank["questions"] if q["id"] == "why-500-cells"]
+    assert "College of American Pathologists (CAP) advises counting by hand" in q["explanation"]
+    assert "does not remove chance scatter" in q["explanation"]
+    assert "and advises manual counting" not in q["explanation"]
+
+
+def test_section_5_names_the_trap_and_both_ajcc_editions_with_sources():
+    # Fact base 9.19, 1.8, 8.7 (clinical review items 5 and 8).
+    nb = nbformat.read(ROOT / "notebooks" / LESSON, as_version=4)
+    (sec5,) = [c.source for c in nb.cells if "## 5. Differentiation is not grade" in c.source]
+    assert "large-cell NEC can keep an organised pattern" in sec5
+    assert "grow in sheets with no organised pattern" not in sec5
+    assert "AJCC Version 9" in sec5 and "NET G1, G2 **and G3**" in sec5 and "MiNEN" in sec5
+    assert "AJCC 8th edition" in sec5 and "ambiguous" in sec5
+    assert "are for well-differentiated NETs only" not in sec5
+    line = next(x for x in sec5.splitlines() if x.startswith("*Sources for this section"))
+    for words in ("pathology reference page on pancreatic NEC", "2014 study of pancreatic NEC",
+                  "Rb usually kept", "AJCC Version 9", "references.ipynb"):
+        assert words in line, words
+
+
+def test_footer_outside_review_block_rewords_high_grade_and_links_reference_page():
+    # Clinical review item 9 (fact base 9.12).
+    text = _outside_review_block(_footer())
+    assert "High grade does not mean carcinoma." not in text
+    assert "High grade does not by itself mean a neuroendocrine carcinoma" in text
+    assert "Both NETs and NECs are cancers." in text
+    assert "[course's reference list](references.ipynb)" in text
+    assert not re.search(r"\.py\b", text)
+
+
+def test_bank_right_answers_spread_over_positions():
+    bank = json.loads(BANK.read_text())
+    positions = [next(i for i, c in enumerate(q["choices"]) if c["correct"])
+                 for q in bank["questions"]]
+    assert max(positions.count(p) for p in set(positions)) <= 0.4 * len(positions)
