@@ -295,7 +295,7 @@ def test_every_control_has_a_description(sc: SelfCheck) -> None:
         or (isinstance(w, widgets.ValueWidget) and not isinstance(w, (widgets.HTML, widgets.Label)))
     ]
     n = len(sc.cards)
-    assert len(controls) == 3 * n + 1  # answers, check and show buttons per card, one reset
+    assert len(controls) == 3 * n + 2  # answers, check and show per card, reset, hand in
     for w in controls:
         assert w.description.strip(), w
         if not isinstance(w, widgets.Button):  # a button's label is its content

@@ -18,6 +18,7 @@ from ..drawing.progress import SEGMENTS, draw_progress
 from ..progress import MAX_BYTES, ProgressStore, QuestionTally, question_key, summarise
 from ..style import CSS_MUTED, CSS_TEXT
 from .base import Explorer, labelled
+from .classroom import HandInButton
 
 __all__ = ["ProgressView", "group_questions"]
 
@@ -108,10 +109,12 @@ class ProgressView(Explorer):
         self.status = widgets.HTML()
         self.status.add_class("gepnet-progress-status")
         self.tallies: list[QuestionTally] = []
+        self.handin = HandInButton(self.store, self._answered_lessons)
         self._assemble([[self.group, self.refresh_button]])
         tools = widgets.HBox([self.download, self.upload, self.erase_button],
                              layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
-        self.widget.children = (*self.widget.children, tools, self.confirm_row, self.status)
+        self.widget.children = (*self.widget.children, tools, self.confirm_row, self.status,
+                                self.handin.widget)
         self.refresh_button.on_click(lambda _b: self.reload())
         self.upload.observe(self._on_upload, names="value")
         self.erase_button.on_click(lambda _b: self._ask_erase(True))
@@ -185,6 +188,10 @@ class ProgressView(Explorer):
                 f"style='margin-right:16px'>Download your progress file</a>")
 
     # -- file actions ---------------------------------------------------------------------------
+
+    def _answered_lessons(self) -> list[str]:
+        """A hand-in from here closes every lesson with answers (assessment mode)."""
+        return sorted({key.split("/", 1)[0] for key in self.store.questions()})
 
     def reload(self) -> None:
         """Read the progress file again (answers given in other lessons since) and redraw."""

@@ -13,6 +13,11 @@ wires ipywidgets controls to that layer-1 logic.
   feedback and explanation come after a second try, or with "Show the answer".
 * Correctness is said in words ("Correct." / "Not quite."), never by colour alone, and every
   data string is HTML-escaped.
+* "Hand in my answers" at the end sends the learner's progress to the class
+  (:class:`~gepnet_widgets.widgets.classroom.HandInButton`). In assessment mode (a classroom
+  setting, :mod:`gepnet_widgets.classroom.settings`) only the first answer counts (the card is
+  then locked), and whether it was right, the explanations and "Show the answer" stay hidden
+  until the lesson is handed in.
 
 Example
 -------
@@ -31,10 +36,12 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import quiz
+from ..classroom import ClassroomSettings, HandInResult, handed_in_lessons, load_settings
 from ..progress import ProgressStore, attempt_is_correct, pick_review, question_key
 from ..quiz import AnswerResult, Question, Score
 from ..style import CSS_BACKGROUND, CSS_CORRECT, CSS_INCORRECT, CSS_INFO, CSS_MUTED, CSS_TEXT
 from .citations import sources_html
+from .classroom import HandInButton
 from .static import STATIC_CLASS, STATIC_CSS, FallbackBox, StaticView
 
 __all__ = ["QuestionCard", "ReviewSession", "SelfCheck", "feedback_html", "lesson_label"]
@@ -44,6 +51,8 @@ INCORRECT_WORD = "Not quite."
 NO_ANSWER_TEXT = "Choose an answer first."
 TRY_AGAIN_TEXT = "Try another answer, or press Show the answer."
 ANSWER_WORD = "The answer:"
+RECORDED_TEXT = ("Your answer is saved; it is your answer for this assessment. You will see "
+                 "whether it was right, and why, after you hand in.")
 #: Passed as ``store`` to keep nothing on disk.
 NO_STORE = None
 _DEFAULT: Any = object()
@@ -158,6 +167,9 @@ class QuestionCard:
     restore : bool
         Show the saved answer and feedback (a lesson's self-check); ``False`` starts blank and
         counts tries from this card's first (the review), while still saving every answer.
+    assessment : bool
+        Assessment mode: the first checked answer locks the card, and the feedback and "Show
+        the answer" stay hidden until :meth:`open_answers` (after hand-in).
 
     Attributes
     ----------
@@ -188,8 +200,11 @@ class QuestionCard:
         seed: str | None = None,
         label: str = "",
         restore: bool = True,
+        assessment: bool = False,
     ) -> None:
         self.question = question
+        self.assessment = assessment
+        self.closed = assessment  # answers hidden until hand-in
         self.lesson = lesson
         self.store = store if lesson is not None else None
         self.result: AnswerResult | None = None
@@ -212,6 +227,8 @@ class QuestionCard:
             layout=widgets.Layout(margin="0 0 0 12px"),
         )
         self.show_button.add_class("gepnet-selfcheck-show")
+        if self.closed:
+            self.show_button.layout.display = "none"
         self.feedback = widgets.HTML(value="", layout=_wide())
         self.feedback.add_class("gepnet-selfcheck-feedback")
         buttons = widgets.HBox([self.check_button, self.show_button],
@@ -265,6 +282,8 @@ class QuestionCard:
         if "first" in record:
             self.first_correct = attempt_is_correct(record, "first")
         latest = record.get("latest") or {}
+        if self.assessment:  # only the first answer counts
+            latest = record.get("first") or {}
         ids = {c.id for c in self.question.choices}
         if latest.get("choice") in ids:
             self._restoring = True
@@ -274,6 +293,7 @@ class QuestionCard:
                 self._restoring = False
             self.result = quiz.grade_choice(self.question, latest["choice"])
             self.feedback.value = self._feedback(self.result)
+            self._lock_if_assessed()
         elif self.revealed:
             self.feedback.value = answer_html(self.question)
 
@@ -285,6 +305,10 @@ class QuestionCard:
     # -- actions ------------------------------------------------------------------------------
 
     def _feedback(self, result: AnswerResult) -> str:
+        if self.closed:
+            return _box("prompt", f"<p style='margin:0'>{RECORDED_TEXT}</p>")
+        if self.assessment:
+            return feedback_html(self.question, result, full=True)
         full = result.correct or self.attempts >= 2 or self.revealed
         return feedback_html(self.question, result, full=full)
 
@@ -296,6 +320,8 @@ class QuestionCard:
         AnswerResult or None
             ``None`` when no answer is selected (the card then asks for one).
         """
+        if self.assessment and self.first_correct is not None:
+            return self.result  # assessment: the first answer is the answer
         if self.choices.value is None:
             self.result = None
             self.feedback.value = _box("prompt", f"<p style='margin:0'>{NO_ANSWER_TEXT}</p>")
@@ -311,12 +337,33 @@ class QuestionCard:
                     self.first_correct = self.result.correct
                 self._save_answer(self.result)
                 self.feedback.value = self._feedback(self.result)
+                self._lock_if_assessed()
         self._changed()
         return self.result
 
+    def _lock_if_assessed(self) -> None:
+        """In assessment mode, an answered card takes no other answer."""
+        if self.assessment and self.first_correct is not None:
+            self.choices.disabled = True
+            self.check_button.disabled = True
+
+    def open_answers(self) -> None:
+        """After hand-in (assessment mode): show whether the first answer was right, the
+        explanation, and "Show the answer"; the card stays locked."""
+        self.closed = False
+        self.show_button.layout.display = None
+        self.choices.disabled = True
+        self.check_button.disabled = True
+        if self.result is not None:
+            self.feedback.value = self._feedback(self.result)
+        else:
+            self.feedback.value = answer_html(self.question)
+
     def show_answer(self) -> None:
         """Show the right answer and the explanation (a first try not yet made counts as
-        missed)."""
+        missed). Does nothing while an assessment is not handed in."""
+        if self.closed:
+            return
         self.revealed = True
         if self.first_correct is None:
             self.first_correct = False
@@ -366,6 +413,8 @@ class QuestionCard:
     def _on_select(self, _change: dict) -> None:
         """A new selection makes the old feedback stale: clear it until the next check."""
         if self._restoring:
+            return
+        if self.assessment and self.first_correct is not None:
             return
         if self.result is not None or self.feedback.value:
             self.result = None
@@ -418,11 +467,18 @@ class SelfCheck:
         if a ``store`` and a ``lesson`` are given. ``None`` keeps nothing.
     lesson : str, optional
         The lesson key for questions given directly.
+    settings : ClassroomSettings, optional
+        The classroom settings (drop box, assessment mode); default: read from the environment
+        or the hub's config file. Assessment mode needs a store and a lesson.
 
     Attributes
     ----------
     questions : tuple of Question
     cards : list of QuestionCard
+    assessment : bool
+        Whether this self-check is an assessment (answers hidden until hand-in).
+    handin : HandInButton or None
+        "Hand in my answers" (only when answers are kept).
     score_label : ipywidgets.HTML
     reset_button : ipywidgets.Button
     widget : ipywidgets.VBox
@@ -441,6 +497,7 @@ class SelfCheck:
         heading: str = "Check your understanding",
         store: ProgressStore | None = _DEFAULT,
         lesson: str | None = None,
+        settings: ClassroomSettings | None = None,
     ) -> None:
         self.questions = self._resolve(questions)
         if isinstance(questions, str):
@@ -449,13 +506,20 @@ class SelfCheck:
             store = _default_store() if lesson is not None else None
         self.lesson = lesson
         self.store = store
+        settings = settings if settings is not None else load_settings()
+        kept = store is not None and lesson is not None
+        self.assessment = settings.assessment and kept
+        handed_in = kept and lesson in handed_in_lessons(store)
         seed = store.learner if store is not None else secrets.token_hex(8)
         total = len(self.questions)
         self.cards = [
             QuestionCard(q, i, total, on_change=self._update_score, lesson=lesson, store=store,
-                         seed=seed)
+                         seed=seed, assessment=self.assessment)
             for i, q in enumerate(self.questions, start=1)
         ]
+        if self.assessment and handed_in:
+            for card in self.cards:
+                card.open_answers()
         self.header = widgets.HTML(value=self._header_html(heading), layout=_wide())
         self.header.add_class("gepnet-selfcheck-header")
         self.notice = widgets.HTML(value=_notice_html(store), layout=_wide())
@@ -469,13 +533,18 @@ class SelfCheck:
         )
         self.reset_button.add_class("gepnet-selfcheck-reset")
         self.reset_button.on_click(self._on_reset)
+        if self.assessment:
+            self.reset_button.layout.display = "none"
         footer = widgets.HBox(
             [self.score_label, self.reset_button],
             layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
         )
+        self.handin = (HandInButton(store, [lesson], settings=settings,
+                                    on_handed_in=self._on_handed_in) if kept else None)
+        tail = [self.handin.widget] if self.handin is not None else []
         self.heading = heading
         self.widget = FallbackBox(
-            [self.header, self.notice, *(c.widget for c in self.cards), footer],
+            [self.header, self.notice, *(c.widget for c in self.cards), footer, *tail],
             fallback=self.static_view,
             layout=widgets.Layout(width="100%"),
         )
@@ -500,6 +569,15 @@ class SelfCheck:
         """Heading, instructions and the layout CSS."""
         kept = (" Your answers are saved on this computer (or your hub account), so they are "
                 "still here when you come back." if self.store is not None else "")
+        if self.assessment:
+            return (
+                f"{_CSS}<h3 style='color:{CSS_TEXT};margin:0 0 4px'>{_esc(heading)}</h3>"
+                f"<p class='gepnet-selfcheck-assessment' style='color:{CSS_MUTED};"
+                "margin:0 0 8px'><strong>Assessment.</strong> Pick an answer, then press "
+                "<em>Check answer</em>: your first answer to each question is the one that "
+                "counts, and it cannot be changed. Whether it was right, and the explanations, "
+                "are shown after you press <em>Hand in my answers</em> at the end.</p>"
+            )
         return (
             f"{_CSS}<h3 style='color:{CSS_TEXT};margin:0 0 4px'>{_esc(heading)}</h3>"
             f"<p style='color:{CSS_MUTED};margin:0 0 8px'>Pick an answer, then press "
@@ -524,7 +602,11 @@ class SelfCheck:
         return self.cards[question_index].answer(choice_index)
 
     def reset(self) -> None:
-        """Clear every answer on the page (first tries stay on record) and the current score."""
+        """Clear every answer on the page (first tries stay on record) and the current score.
+
+        Does nothing in assessment mode (the first answers are the answers)."""
+        if self.assessment:
+            return
         for card in self.cards:
             card.reset()
         if self.store is not None and self.lesson is not None:
@@ -535,9 +617,24 @@ class SelfCheck:
         """Button callback."""
         self.reset()
 
+    def _on_handed_in(self, _result: HandInResult) -> None:
+        """After a hand-in, an assessment shows its answers and explanations."""
+        if self.assessment:
+            for card in self.cards:
+                if card.closed:
+                    card.open_answers()
+            self._update_score()
+
     def _update_score(self) -> None:
         """Rewrite the score line and any message about the progress file."""
-        self.score_label.value = _score_html(self.cards)
+        if any(c.closed for c in self.cards):
+            answered = sum(1 for c in self.cards if c.first_correct is not None)
+            self.score_label.value = (
+                f"<p style='color:{CSS_TEXT};margin:0' aria-live='polite'><strong>Answered:"
+                f"</strong> <span class='gepnet-selfcheck-answered'>{answered} of "
+                f"{len(self.cards)}</span>. Results are shown after you hand in.</p>")
+        else:
+            self.score_label.value = _score_html(self.cards)
         if hasattr(self, "notice"):
             self.notice.value = _notice_html(self.store)
 
