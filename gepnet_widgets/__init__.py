@@ -14,6 +14,7 @@ from .reading import ReportReading, read_report
 from .staging import stage_tumor
 from .widgets.anatomy import CellExplorer, SiteMap
 from .widgets.cases import CaseStudy
+from .widgets.classroom import ClassDashboard, HandInButton
 from .widgets.diagnosis import MarkerPitfalls, TestMatrix, WorkupPlanner
 from .widgets.glossary import Glossary
 from .widgets.grading import CountingLab, DifferentiationTable, GradeExplorer, ScatterSimulation
@@ -67,5 +68,7 @@ __all__ = [
     "SelfCheck",
     "ReviewSession",
     "ProgressView",
+    "HandInButton",
+    "ClassDashboard",
 ]
 __version__ = "0.1.0"
