@@ -272,8 +272,9 @@ _SITE_INFO = (
             Statement("T1 and T2 are decided by size alone (T1: 2 cm or smaller).", ("S1",)),
             Statement("2 cm or smaller: removing the appendix; larger than 2 cm: a right "
                       "hemicolectomy.", ("S1",)),
-            Statement("Most are localised when found, so further blood tests and scans are not "
-                      "routinely needed.", ("ALEXANDRAKI2016",)),
+            Statement("Most are localised when found; for a small, localised, low-grade "
+                      "tumour, further blood tests and scans are not routinely needed.",
+                      ("ALEXANDRAKI2016",), unverified=True),
         ),
     ),
     SiteInfo(
@@ -319,7 +320,13 @@ class SiteProfile:
     info: SiteInfo
     cell_types: tuple[CellType, ...]
     syndromes: tuple[str, ...]
-    chapter: str
+    chapter: str  #: the AJCC 8th edition's chapter (Version 9 chapter numbers are not used)
+
+    @property
+    def staging_note(self) -> str:
+        """Which staging editions apply, in words (both named; the 8th's chapter number)."""
+        return (f"Staged with AJCC Version 9 (US reports of cases diagnosed from 2024) or the "
+                f"AJCC 8th edition ({self.chapter} of the 8th); lesson 3 compares them.")
 
 
 def site_info(site: str) -> SiteInfo:
@@ -339,7 +346,8 @@ def site_profile(site: str) -> SiteProfile:
     -------
     SiteProfile
         The cited info, the cell types, the syndromes that usually arise there (from
-        :func:`gepnet_widgets.syndromes.links_from`) and the AJCC 8th chapter.
+        :func:`gepnet_widgets.syndromes.links_from`) and the AJCC 8th chapter (see
+        :attr:`SiteProfile.staging_note` for the editions in words).
     """
     info = site_info(site)
     syndromes = links_from("site", site).syndromes if any(
@@ -350,7 +358,7 @@ def site_profile(site: str) -> SiteProfile:
         info=info,
         cell_types=tuple(CELL_TYPES[c] for c in info.cells),
         syndromes=syndromes,
-        chapter=site_tnm(site).chapter,
+        chapter=site_tnm(site, "ajcc8").chapter,
     )
 
 
@@ -372,8 +380,10 @@ class Term:
 TERMS: dict[str, Term] = {t.id: t for t in (
     Term("stage", "Stage",
          "How far the tumour has spread: T (the tumour itself), N (the nearby lymph nodes) and M "
-         "(distant spread), combined into stage groups I to IV by the AJCC 8th edition.",
-         "03_tnm_staging.ipynb", "Staging a GEP-NET with TNM", ("AJCC8", "S1")),
+         "(distant spread), combined into stage groups I to IV by the AJCC staging system: "
+         "Version 9 for US reports of cases diagnosed from 2024, the 8th edition (2017) in "
+         "older reports.",
+         "03_tnm_staging.ipynb", "Staging a GEP-NET with TNM", ("S11", "S5", "AJCC8", "S1")),
     Term("grade", "Grade",
          "How many of the tumour cells are dividing, from the Ki-67 index and the mitotic "
          "count: G1, G2 or G3 in the WHO 2019 classification.",
@@ -403,6 +413,7 @@ def readout_texts() -> tuple[str, ...]:
     for info in SITE_INFO.values():
         texts += [s.text for s in (*info.arises, *info.behaviour)]
     texts += [t.plain for t in TERMS.values()]
+    texts += [site_profile(site).staging_note for site in SITE_INFO]
     return tuple(texts)
 
 

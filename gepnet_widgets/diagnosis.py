@@ -144,10 +144,16 @@ CGA_DISAGREEMENT = Statement(
     "diagnosis and monitoring, while the NCI PDQ still presents it as the main marker.",
     ("S5", "S1"))
 SSTR_DECIDES_TREATMENT = Statement(
-    "Somatostatin-receptor imaging also decides whether receptor-targeted treatment can work: "
-    "it establishes eligibility for PRRT and for somatostatin analogues. In insulinoma a "
-    "somatostatin analogue is considered only if the tumour is receptor-positive, otherwise low "
-    "blood sugar can get worse.", ("S8",))
+    "Somatostatin-receptor imaging also helps decide receptor-targeted treatment: a positive "
+    "scan is a condition for PRRT. For a somatostatin analogue a positive scan makes a response "
+    "more likely, but it is not a condition for trying one against carcinoid-syndrome symptoms. "
+    "In insulinoma a somatostatin analogue is considered only if the tumour is "
+    "receptor-positive, otherwise low blood sugar can get worse.",
+    ("S8", "S27", "MSD_CARCINOID"))
+#: Medicines interfere with urine 5-HIAA too; none is named (the list was not checked).
+MEDICINES_5HIAA = Statement(
+    "Some medicines can also change the result; the care team checks which ones before the "
+    "collection.", ("S19",))
 INSULINOMA_IMAGING = Statement(
     "Somatostatin-receptor scans often miss insulinomas. A different tracer, GLP-1 receptor "
     "PET/CT, found the insulinoma in 42 of 43 patients in one prospective study, against 8 of 41 "
@@ -194,7 +200,8 @@ _TESTS = (
                     ("S1", "S19", "TORMEY1995")),
           Statement("Serotonin-rich foods are left out for about 48 hours before the "
                     "collection: bananas, tomatoes, eggplant (aubergine), pineapple, walnuts, "
-                    "avocado and kiwi.", ("S1", "S19"))),
+                    "avocado and kiwi.", ("S1", "S19")),
+          MEDICINES_5HIAA),
          confirms=("urine_5hiaa",)),
     Test("ct", "CT scan (multiphase, with contrast)", "CT", "imaging",
          "X-ray cross-sections with contrast, in arterial and portal-venous phases.",
@@ -313,8 +320,10 @@ CELLS: dict[tuple[str, str], Cell] = {
         _N, "It shows receptors, not hormone excess; it often misses insulinomas.",
         ("S8", "LUO2016")),
     ("sstr_pet", "receptors"): Cell(
-        _Y, "It shows whether the tumour carries somatostatin receptors, and so whether PRRT "
-        "and somatostatin analogues can work.", ("S8", "RCC_GEPNET")),
+        _Y, "It shows whether the tumour carries somatostatin receptors. A positive scan is a "
+        "condition for PRRT; for a somatostatin analogue it makes a response more likely, but "
+        "it is not a condition for trying one against carcinoid-syndrome symptoms.",
+        ("S8", "S27", "MSD_CARCINOID", "RCC_GEPNET")),
     ("fdg_pet", "m"): Cell(
         _P, "Finds FDG-avid (more aggressive) disease; in neuroendocrine carcinoma it is part "
         "of the staging work-up.", ("S22", "S44")),
@@ -610,9 +619,9 @@ _MARKERS = (
            Statement("A normal chromogranin A does not rule out a neuroendocrine tumour.",
                      ("VISS_SVF",))),
     Marker("gastrin", "Fasting blood gastrin", "gastrin",
-           Statement("About two thirds of people with a gastrinoma have less than a 10-fold "
-                     "rise, so a secretin test is needed; gastrin alone does not settle it.",
-                     ("S18",))),
+           Statement("A normal fasting gastrin is uncommon in a gastrinoma: 0.3-3% of "
+                     "patients in a large NIH series and in published cases.",
+                     ("BERNA2006_FSG",))),
     Marker("urine_5hiaa", "24-hour urine 5-HIAA", "urine 5-HIAA",
            Statement("As a test for finding NETs in general its sensitivity may be as low as "
                      "35%, because many NETs make no serotonin: a normal result does not rule "
@@ -648,14 +657,17 @@ _PPI_CGA_ADVICE = Statement(
     "the test taken after a two-week pause. Whether to pause is for the care team to decide "
     "and arrange: acid-lowering medicine is paused only under medical supervision.",
     ("S20", "VISS_SVF", "S18"))
+#: One advice for both acid-lowering medicines (shown once even when both are ticked).
 _ACID_GASTRIN_ADVICE = Statement(
-    "Gastrin is best measured fasting and, where the care team judges it safe, after a pause "
-    "of more than a week from the PPI. The pause is arranged only under medical supervision: "
-    "in a gastrinoma, stopping acid suppression can lead to ulcer complications, so it is kept "
-    "when stopping is risky.", ("S8", "S18", "MURUGESAN2009"))
+    "Gastrin is best measured fasting. Whether an acid-lowering medicine (a PPI or an H2 "
+    "blocker) is paused before the test is for the care team to decide and arrange, only under "
+    "medical supervision: for a PPI, guidelines suggest more than a week where it is safe; in a "
+    "gastrinoma, stopping acid suppression can lead to ulcer complications, so it is kept when "
+    "stopping is risky.", ("S8", "S18", "MURUGESAN2009"))
 _FOOD_ADVICE = Statement(
     "Bananas, tomatoes, eggplant (aubergine), pineapple, walnuts, avocado and kiwi are left out "
-    "for about 48 hours before and during the collection.", ("S1", "S19"))
+    "for about 48 hours before and during the collection. Some medicines can also change the "
+    "result; the care team checks which ones before the collection.", ("S1", "S19"))
 
 _INTERFERENCES = (
     Interference("chromogranin_a", "ppi",
@@ -709,6 +721,11 @@ class Interpretation:
     harmless: tuple[str, ...]
     high_trustworthy: bool
     verdict: str
+
+    @property
+    def advice(self) -> tuple[Statement, ...]:
+        """What the care team may arrange before the test, each piece of advice once."""
+        return tuple(dict.fromkeys(i.advice for i in self.interfering if i.advice))
 
     @property
     def source_keys(self) -> tuple[str, ...]:

@@ -118,9 +118,11 @@ _L8 = "08_reading_a_report"
 # --- written here --------------------------------------------------------------------------------
 
 _BASICS = (
-    _e("Neuroendocrine cell", "A cell that receives signals from the nervous system and answers "
-       "by releasing hormones into the blood. Such cells are scattered through the digestive "
-       "tract and the pancreas.", _L1, "CCS_NES", "NCI_DICT_NET",
+    _e("Neuroendocrine cell", "A cell that receives signals from nerves and, in the gut, from "
+       "what passes through it (such as food and acid), and answers by releasing hormones into "
+       "the blood; many also act on the cells next to them. Such cells are scattered through "
+       "the digestive tract and the pancreas.", _L1, "CCS_NES", "NCI_DICT_NET",
+       "GUT_CELLS_TABLE",
        aliases=("neuroendocrine cells", "neuroendocrine")),
     _e("Neuroendocrine tumour (NET)", "A tumour that forms from neuroendocrine cells. In this "
        "course NET means a well-differentiated one, graded G1, G2 or G3.", _L1, "NCI_DICT_NET",
@@ -217,14 +219,21 @@ _ANATOMY = (
     _e("Islet cells", "The neuroendocrine cells of the pancreas. Pancreatic NETs are also called "
        "islet cell tumours.", _L1, "CCS_NES", "S2",
        aliases=("islet cell", "islet cell tumours", "islets")),
-    _e("EC cells", "Enterochromaffin cells: neuroendocrine cells of the small intestine that "
-       "mainly make serotonin. Small-intestine NETs arise from them.", _L1, "RCC_GEPNET", "S1",
+    _e("EC cells", "Enterochromaffin cells: neuroendocrine cells found along the whole gut, the "
+       "appendix included, that mainly make serotonin. Small-intestine NETs arise from them, "
+       "and so do most appendiceal NETs.", _L1, "RCC_GEPNET", "S1", "GUT_CELLS_TABLE",
+       "RCA_APPENDIX",
        aliases=("EC", "EC cell", "enterochromaffin", "enterochromaffin cells")),
     _e("ECL cells", "Enterochromaffin-like cells: stomach cells that release histamine when the "
        "hormone gastrin stimulates them. Gastric NETs arise from them.", _L1, "WALDUM2019",
        aliases=("ECL", "ECL cell", "enterochromaffin-like")),
     _e("D cells", "Neuroendocrine cells that make somatostatin. Duodenal D-cell tumours rarely "
        "cause the somatostatinoma syndrome.", _L1, "S1", aliases=("D cell", "D-cell")),
+    _e("L cells", "Neuroendocrine cells of the gut, most common in the rectum, that make "
+       "glucagon-like peptides and peptide YY. Rectal NETs mostly arise from them.", _L1,
+       "GUT_CELLS_TABLE", "SOHN2015", aliases=("L cell", "L-cell")),
+    _e("Peptide YY", "A gut hormone made by L cells, which are most common in the rectum.",
+       _L1, "GUT_CELLS_TABLE", aliases=("PYY", "YY")),
     _e("Portal vein", "The vein that carries blood from the gut to the liver. The normal liver "
        "gets most of its blood this way.", _L5, "S1", "S2", aliases=("portal",)),
     _e("Hepatic artery", "The artery of the liver. Liver metastases are fed mainly by it, which "
@@ -565,9 +574,15 @@ def _syndrome_entries() -> list[Entry]:
     out = []
     for s in SYNDROMES.values():
         h = HORMONES[s.hormone]
-        out.append(Entry(s.name.split(" (")[0],
-                         f"The syndrome of a functioning NET that makes too much {h.short}. "
-                         f"{h.excess}", _SYNDROME_ALIASES[s.id], h.sources, True, _L5))
+        name, _, also = s.name.partition(" (")
+        if s.id == "carcinoid_syndrome":
+            what = f"The syndrome of a functioning NET that makes too much {h.short}."
+        else:  # a tumour, named for its hormone, that causes a syndrome
+            causing = (f", causing {also.rstrip(')')}" if also
+                       else "; the syndrome it causes has the same name")
+            what = f"A tumour: a functioning NET that makes too much {h.short}{causing}."
+        out.append(Entry(name, f"{what} {h.excess}", _SYNDROME_ALIASES[s.id], h.sources, True,
+                         _L5))
     return out
 
 

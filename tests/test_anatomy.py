@@ -110,6 +110,11 @@ def test_site_facts_match_the_fact_base():
     appendix = _text(an.SITE_INFO["appendix"].behaviour)
     assert "2 cm or smaller" in appendix and "right hemicolectomy" in appendix
     assert "not routinely needed" in appendix
+    # Review fix: only the abstract was seen, and the advice is for small, localised, low-grade
+    # tumours: limited to them and flagged as not yet checked against the original.
+    routine = next(x for x in an.SITE_INFO["appendix"].behaviour
+                   if "not routinely needed" in x.text)
+    assert "small, localised, low-grade" in routine.text and routine.unverified
     rectum = _text(an.SITE_INFO["colon_rectum"].behaviour)
     assert "under 1 cm" in rectum and "31%" in rectum and "90%" in rectum
     pancreas = _text(an.SITE_INFO["pancreas"].arises + an.SITE_INFO["pancreas"].behaviour)
@@ -127,9 +132,14 @@ def test_site_profiles_link_syndromes_and_staging():
         p = an.site_profile(site)
         assert p.syndromes == expected[site], site
         assert all(s in SYNDROMES for s in p.syndromes)
-        assert p.chapter == site_tnm(site).chapter
+        assert p.chapter == site_tnm(site, "ajcc8").chapter
+        # Editions (fact base 1.8): both named; the chapter number is the 8th edition's.
+        assert "AJCC Version 9" in p.staging_note and "AJCC 8th edition" in p.staging_note
+        assert f"{p.chapter} of the 8th" in p.staging_note
     assert an.site_profile("stomach").chapter == "chapter 29"
     assert an.site_profile("pancreas").chapter == "chapter 34"
+    stage = an.TERMS["stage"].plain
+    assert "Version 9" in stage and "8th edition" in stage
     with pytest.raises(ValueError, match="unknown site 'liver'"):
         an.site_profile("liver")
 

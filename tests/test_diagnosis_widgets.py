@@ -167,3 +167,19 @@ def test_pitfalls_every_condition(marker_id):
         box.value = True
     expected = dx.interpret_marker(marker_id, dx.CONDITIONS)
     assert html.escape(expected.verdict) in e.readout.value
+
+
+def test_pitfalls_gastrin_advice_once_for_both_acid_medicines():
+    # Review fix: with the PPI and the H2 blocker both ticked, the same advice printed twice;
+    # with only the H2 blocker ticked, it spoke only of a pause from the PPI.
+    e = MarkerPitfalls(marker="gastrin")
+    e.conditions["h2_blocker"].value = True
+    (advice,) = dx.interpret_marker("gastrin", ["h2_blocker"]).advice
+    assert "H2 blocker" in advice.text
+    assert e.readout.value.count(html.escape(advice.text)) == 1
+    e.conditions["ppi"].value = True
+    assert e.readout.value.count(html.escape(advice.text)) == 1
+    assert e.readout.value.count("Before the test") == 1
+    normal = html.escape(dx.MARKERS["gastrin"].normal.text)
+    assert f"<b>And a normal result?</b> {normal}" in e.readout.value
+    assert "10-fold" not in dx.MARKERS["gastrin"].normal.text

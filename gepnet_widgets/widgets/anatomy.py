@@ -153,8 +153,7 @@ class SiteMap(Explorer):
             f'<p style="color:{CSS_TEXT};margin:6px 0 0"><b>Typical behaviour</b></p>',
             _list(statement_html(s) for s in p.info.behaviour),
             _headline("Hormone syndromes that arise here", syndromes, "gepnet-site-syndromes"),
-            f'<p style="color:{CSS_MUTED};margin:4px 0 0">Staged with the AJCC 8th edition, '
-            f"{html.escape(p.chapter)} (lesson 3).</p>",
+            f'<p style="color:{CSS_MUTED};margin:4px 0 0">{html.escape(p.staging_note)}</p>',
             sources_line((*p.info.arises, *(c.statement for c in p.cell_types),
                           *p.info.behaviour)),
         ]

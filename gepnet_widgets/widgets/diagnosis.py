@@ -261,11 +261,7 @@ class MarkerPitfalls(Explorer):
     def _readout(self) -> str:
         r = self.result
         m = MARKERS[r.marker]
-        items = []
-        for i in r.interfering:
-            advice = (f" <i>Before the test:</i> {statement_html(i.advice)}"
-                      if i.advice else "")
-            items.append(f"{statement_html(i.effect)}{advice}")
+        items = [statement_html(i.effect) for i in r.interfering]
         parts = [
             _headline("Could a high result be a false rise",
                       "not from what is ticked" if r.high_trustworthy
@@ -275,6 +271,10 @@ class MarkerPitfalls(Explorer):
         ]
         if items:
             parts.append(_list(items))
+        if r.advice:
+            parts.append(f'<p style="color:{CSS_TEXT};margin:2px 0"><i>Before the test, what the '
+                         "care team may arrange:</i></p>")
+            parts.append(_list(statement_html(a) for a in r.advice))
         if r.harmless:
             names = ", ".join(CONDITIONS[c].short.lower() for c in r.harmless)
             parts.append(f'<p style="color:{CSS_MUTED};margin:2px 0">Ticked but not known (in the '
