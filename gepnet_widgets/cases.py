@@ -68,6 +68,7 @@ from .staging import (
     m_definitions,
     metastasis_options,
     n_definitions,
+    scope_note,
     site_label,
     site_tnm,
     stage_table,
@@ -120,11 +121,18 @@ __all__ = [
     "answer_label",
     "check_case_answer",
     "explorer_hint",
+    "TOOL_PLACES",
+    "NODES_EXAMINED_LABEL",
+    "MASS_LABEL",
     "findings",
     "case_source_keys",
 ]
 
-#: Answer for T, N, M and stage when the AJCC 8th NET chapters do not apply (a NEC).
+#: Sources of each edition's scope statement (what its NET chapters stage), plus WHO grading.
+_NEC_SCOPE_SOURCES: dict[str, tuple[str, ...]] = {"ajcc9": ("S5", "S6", "S9"),
+                                                   "ajcc8": ("S3", "S9")}
+
+#: Answer for T, N, M and stage when the AJCC NET chapters do not apply (a NEC).
 NOT_NET = "not_net"
 #: Answer for the stage when AJCC 8th defines no stage group (e.g. T1 NX M0).
 NO_STAGE = "none"
@@ -308,11 +316,11 @@ _CASES = (
         symptoms=("hypoglycaemia",),
         tests_raised=("supervised_fast",),
         receptors="negative",
-        sources=("S17", "S8", "S2"),
+        sources=("S17", "S8", "S2", "LUO2016"),
     ),
     Case(
         id="pnet-g3",
-        title="A fast-growing pancreatic NET",
+        title="Belly discomfort and a tumour in the tail of the pancreas",
         story=(
             "Mr Haddad, 61, had a CT scan for belly discomfort. It showed a tumour in the tail "
             "of the pancreas, limited to the pancreas, and several spots in the liver. He has "
@@ -339,7 +347,7 @@ _CASES = (
     ),
     Case(
         id="pancreatic-nec",
-        title="A pancreatic tumour that is not a NET",
+        title="Belly pain and a tumour in the head of the pancreas",
         story=(
             "Mrs Lindqvist, 66, went to her doctor with belly pain. A CT scan showed a tumour "
             "in the head of the pancreas, an enlarged lymph node beside it and several spots "
@@ -669,11 +677,9 @@ def _staging_feedback(c: Case, step: str, answer: str,
     label = answer_label(c.id, step, expected, edition)
     if expected == NOT_NET:
         ok = answer == NOT_NET
-        organ = (" For the pancreas that is the system for cancer of the exocrine pancreas, "
-                 "which this course does not teach." if c.site == "pancreas" else "")
-        text = ("This tumour is poorly differentiated: "
-                "a neuroendocrine carcinoma (NEC), not a NET. " + SCOPE_TEXT + organ)
-        return Feedback(ok, text, label, ("S3", "S9"))
+        text = ("This tumour is poorly differentiated: a neuroendocrine carcinoma (NEC), not a "
+                f"NET. {scope_note(edition)} This course does not teach the carcinoma chapters.")
+        return Feedback(ok, text, label, _NEC_SCOPE_SOURCES[edition])
     if answer == NOT_NET:
         return Feedback(False, "This tumour is well differentiated: a NET, so the AJCC "
                         f"NET chapter for the {site_label(c.site).lower()} applies. Only a "
@@ -877,39 +883,63 @@ def _nodes_words(c: Case) -> str:
     return base + (f" ({c.nodes_note})" if c.nodes_note else "")
 
 
+#: The tools a hint points to: where they are, and their titles as learners see them (a test
+#: checks each title against the tool's own).
+TOOL_PLACES: dict[str, tuple[str, str]] = {
+    "t": ("Lesson 3, section 2", "T explorer: how far has the primary tumour grown?"),
+    "nm": ("Lesson 3, section 3", "N and M explorer: has it spread, and where?"),
+    "stage": ("Lesson 3, section 4", "Stage explorer: from T, N and M to the stage group"),
+    "grade": ("Lesson 4, section 4",
+              "Grade explorer: from Ki-67 and mitoses to the WHO category"),
+    "syndrome": ("Lesson 5, section 2",
+                 "Syndrome explorer: symptom, hormone, syndrome, site, test"),
+    "mystery": ("Lesson 5, section 4", "Mystery patients: which hormone, which syndrome?"),
+    "discuss": ("Lesson 6, section 4", "What guidelines discuss, and why: a fictional tumour"),
+}
+#: The labels of the lesson 3 node checkboxes, as the tools show them (checked by a test).
+NODES_EXAMINED_LABEL = "Lymph nodes examined by a pathologist"
+MASS_LABEL = "Mesenteric mass larger than 2 cm"
+
+
+def _tool(key: str) -> str:
+    where, title = TOOL_PLACES[key]
+    return f"{where}, the tool '{title}'"
+
+
 def explorer_hint(case_id: str, step: str) -> str:
-    """Which lesson's explorer answers ``step``, with the settings that reproduce the case."""
+    """Which lesson's tool answers ``step``, with the settings that reproduce the case."""
     c, s = case(case_id), _step(step).key
     site, count = site_label(c.site), c.tumor_count
     if s == "t":
-        return (f"Lesson 3, TExplorer: site {site}, size {c.size_cm:.1f} cm, deepest layer "
+        return (f"{_tool('t')}: site {site}, size {c.size_cm:.1f} cm, deepest layer "
                 f"'{_layer(c)}', {count} tumour{'s' if count > 1 else ''}. First check the "
                 "differentiation: the AJCC NET chapters are for well-differentiated NETs only.")
     if s in ("n", "m"):
         plural = "" if c.nodes_positive == 1 else "s"
         nodes = (f"{c.nodes_positive} positive node{plural}" if c.nodes_examined
-                 else "untick 'Lymph nodes were examined'")
-        mass = ", tick 'Mesenteric mass larger than 2 cm'" if c.mass_gt_2cm else ""
-        return (f"Lesson 3, NMExplorer: site {site}, {nodes}{mass}, distant metastasis "
+                 else f"untick '{NODES_EXAMINED_LABEL}'")
+        mass = f", tick '{MASS_LABEL}'" if c.mass_gt_2cm else ""
+        return (f"{_tool('nm')}: site {site}, {nodes}{mass}, distant metastasis "
                 f"'{_metastasis_words(c)}'.")
     if s == "stage":
-        return "Lesson 3, StageExplorer, with the same size, depth, nodes and metastasis."
+        return f"{_tool('stage')}, with the same size, depth, nodes and metastasis."
     if s == "grade":
-        return (f"Lesson 4, GradeExplorer: Ki-67 {c.ki67_percent:.1f}%, "
+        return (f"{_tool('grade')}: Ki-67 {c.ki67_percent:.1f}%, "
                 f"{c.mitoses_per_2mm2 * 5:.0f} mitoses in 10 mm² "
                 f"({c.mitoses_per_2mm2:.1f} per 2 mm²), "
                 f"{'well' if c.differentiation == 'well' else 'poorly'} differentiated.")
     if s in ("functional", "hormone"):
         if not c.symptoms:
             return ("Lesson 5, section 1: functioning needs a syndrome and proof of hormone "
-                    "excess; the MysteryPatient tool has a similar patient.")
-        return (f"Lesson 5, SyndromeExplorer: start from the symptom "
+                    f"excess; the tool '{TOOL_PLACES['mystery'][1]}' "
+                    f"({_lower_first(TOOL_PLACES['mystery'][0])}) has a similar patient.")
+        return (f"{_tool('syndrome')}: start from the symptom "
                 f"'{SYMPTOMS[c.symptoms[0]].label}'.")
     f = treatment_features(c.id)
     shown = {feature.key: feature for feature in FEATURES}
     known = ", ".join(f"'{shown[k].label}' to '{shown[k].option_label(f[k])}'"
                       for k in _FINDING_FEATURES)
-    return (f"Lesson 6, DiscussionExplorer: set {known}, and the grade and the hormone symptoms "
+    return (f"{_tool('discuss')}: set {known}, and the grade and the hormone symptoms "
             "from your answers above.")
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import json
+import re
 import sys
 import textwrap
 from collections import Counter
@@ -38,6 +39,7 @@ __all__ = [
     "statements",
     "level_counts",
     "where_used",
+    "cited_in_text",
     "review_block",
     "report",
     "main",
@@ -297,12 +299,27 @@ def level_counts(lesson: str) -> dict[str, int]:
     return {level: counts.get(level, 0) for level in LEVELS}
 
 
-def where_used() -> dict[str, tuple[str, ...]]:
+#: A lesson's text cites a source by linking to its entry on the reference page.
+_ANCHOR = re.compile(r"references\.(?:ipynb|html|md)#([A-Za-z0-9_]+)")
+
+
+def cited_in_text(markdown: str) -> tuple[str, ...]:
+    """The source keys a lesson's Markdown links to (``references.ipynb#KEY``), in order."""
+    return tuple(k for k in dict.fromkeys(_ANCHOR.findall(markdown)) if k in SOURCES)
+
+
+def where_used(lesson_text: dict[str, str] | None = None) -> dict[str, tuple[str, ...]]:
     """For every source key, where the course uses it, one line per lesson:
-    ``"Lesson 3 (Staging a GEP-NET with TNM): the staging tools, the self-check"``."""
+    ``"Lesson 3 (Staging a GEP-NET with TNM): the staging tools, the self-check"``.
+
+    ``lesson_text`` (lesson stem -> its Markdown) adds the sources a lesson's text links to
+    (``references.ipynb#KEY``) as "the lesson text".
+    """
     places: dict[str, dict[str, dict[str, None]]] = {k: {} for k in SOURCES}
     for lesson in lessons():
         label = f"Lesson {int(lesson[:2])} ({lesson_status(lesson).title})"
+        for k in cited_in_text((lesson_text or {}).get(lesson, "")):
+            places[k].setdefault(label, {})["the lesson text"] = None
         for s in statements(lesson):
             for k in s.sources:
                 places[k].setdefault(label, {})[s.where] = None

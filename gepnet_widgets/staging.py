@@ -3,9 +3,10 @@
 The rules live as cited data in :mod:`gepnet_widgets.tnm_tables`; this module reads them. Pure
 logic: no widget or plotting import. ``edition="ajcc9"`` (the default: US pathology reports of
 cases diagnosed from 1 January 2024) or ``edition="ajcc8"`` (2017; the literature and reports of
-2018-2023). The two differ only where the fact base (section 1.8) says: T1 NX M0 is stage I under
-Version 9 at the stomach, duodenum, appendix, colon and rectum, and a colorectal tumour of exactly
-1.0 cm is T1a under Version 9 and T1b under the 8th edition.
+2018-2023). The logic differs only where the fact base (section 1.8) says: T1 NX M0 is stage I
+under Version 9 at the stomach, duodenum, appendix, colon and rectum, and a colorectal tumour of
+exactly 1.0 cm is T1a under Version 9 and T1b under the 8th edition. (The editions' scope differs
+too: Version 9 names NET G3; see :func:`scope_note`.)
 
 Examples
 --------
@@ -246,8 +247,10 @@ def _confidence(data: SiteTNM, kind: str, changed: bool = False) -> str:
     return CONFIDENCE_WORDS["I"]
 
 
-def _rule(data: SiteTNM, category: str, text: str, kind: str, changed: bool = False) -> Rule:
-    return Rule(category, text, data.citation, data.edition, _confidence(data, kind, changed))
+def _rule(data: SiteTNM, category: str, text: str, kind: str, changed: bool = False,
+          confidence: str | None = None) -> Rule:
+    how_sure = _confidence(data, kind, changed) if confidence is None else confidence
+    return Rule(category, text, data.citation, data.edition, how_sure)
 
 
 def _size_band(data: SiteTNM, size_cm: float) -> SizeBand:
@@ -307,9 +310,7 @@ def _n1_text(data: SiteTNM, nodes_positive: int) -> str:
     what = "tumour in" if data.edition == "ajcc9" else "metastasis in"
     if data.n2_min_nodes is not None:
         return (
-            f"{what} {nodes_positive} regional lymph {noun} "
-            f"(fewer than {data.n2_min_nodes}; a small mesenteric mass that is itself a "
-            "positive node counts among them)"
+            f"{what} {nodes_positive} regional lymph {noun} (fewer than {data.n2_min_nodes})"
         )
     return f"{what} {nodes_positive} regional lymph {noun} (any number is N1 here)"
 
@@ -328,6 +329,15 @@ def _stage_rules(data: SiteTNM, t_base: str, n: str, m: str) -> tuple[str | None
                      "the appendix often come without lymph nodes); the 8th edition gave no "
                      "stage group")
         return row.stage, _rule(data, f"Stage {row.stage}", text, "stage", new_in_v9)
+    if new_in_v9 and data.site == "ampulla":
+        text = (
+            "Not confirmed whether AJCC Version 9 gives T1 NX M0 a stage group at the ampulla: "
+            "its published summary names only the duodenum, so the course gives no stage group "
+            "here and the pathological stage is unknown (not guessed); a clinical N from "
+            "imaging could still give a clinical stage"
+        )
+        return None, _rule(data, "No stage group", text, "stage",
+                           confidence=CONFIDENCE_WORDS["U"])
     name = "AJCC 8th ed." if data.edition == "ajcc8" else "AJCC Version 9"
     text = (
         f"{name} defines no stage group for {t_base} {n} {m}, so the pathological stage is "
@@ -338,18 +348,14 @@ def _stage_rules(data: SiteTNM, t_base: str, n: str, m: str) -> tuple[str | None
                  "without N")
     elif n == "NX":
         text += "; a clinical N from imaging could still give a clinical stage"
-    if new_in_v9 and data.site == "ampulla":
-        text += ("; the published summary names the duodenum only, so whether Version 9 makes "
-                 "T1 NX M0 stage I at the ampulla was not confirmed")
-    elif new_in_v9:
+    if new_in_v9:
         text += "; this site is not in Version 9's list of sites where T1 NX M0 is stage I"
     elif data.edition == "ajcc8" and n == "NX" and t_base == "T1" and data.v9_t1_nx_m0_stage:
         text += (
             f"; AJCC Version 9 (2024) calls T1 NX M0 stage {data.v9_t1_nx_m0_stage} at "
             "this site"
         )
-    return None, _rule(data, "No stage group", text, "stage",
-                       new_in_v9 and data.site != "ampulla")
+    return None, _rule(data, "No stage group", text, "stage", new_in_v9)
 
 
 def stage_tumor(

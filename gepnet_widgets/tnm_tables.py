@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .sources import LEVEL_WORDS
+
 __all__ = [
     "EDITIONS",
     "EDITION_LABELS",
@@ -352,8 +354,6 @@ _JEJUNUM_ILEUM = SiteTNM(
         "A mesenteric mass larger than 2 cm makes N2 even when no positive node was counted "
         "(the definition reads 'and/or'; fact base 8.5). We read it the same way when nodes "
         "were not assessed, since the mass is itself the nodal finding.",
-        "A small mesenteric mass (2 cm or less) that is itself a positive lymph node counts "
-        "among the positive nodes (N1 when fewer than 12).",
     ),
 )
 
@@ -589,11 +589,14 @@ EDITION_SOURCE_KEYS: dict[str, tuple[str, ...]] = {
     "ajcc8": ("AJCC8", "S1", "S2"),
 }
 
-#: How sure a rule of an edition is, in a learner's words (fact base 1.8: P, S, I).
+#: How sure a rule of an edition is, in a learner's words (fact base 1.8: P, S, I; and U for a
+#: point the course could not confirm, worded as :data:`gepnet_widgets.sources.LEVEL_WORDS`
+#: words an unverified statement).
 CONFIDENCE_WORDS: dict[str, str] = {
     "P": "from the edition's text",
     "S": "from a published summary",
     "I": "no change found from the 8th edition (inferred)",
+    "U": f"not confirmed ({LEVEL_WORDS['unverified']})",
 }
 
 #: The scope of each edition's NET chapters (fact base 1.0 and 1.8) [S3, S5, S6, S12].
@@ -619,7 +622,7 @@ class EditionChange:
     point: str
     ajcc8: str
     ajcc9: str
-    confidence: str  #: "P", "S" or "I" (see :data:`CONFIDENCE_WORDS`)
+    confidence: str  #: "P", "S", "I" or "U" (see :data:`CONFIDENCE_WORDS`)
     sources: tuple[str, ...]
     changes_result: bool  #: whether it can change a T, N, M or stage the logic gives
 
@@ -635,9 +638,9 @@ EDITION_CHANGES: tuple[EditionChange, ...] = (
     EditionChange(
         "T1 NX M0 at the ampulla of Vater",
         "No stage group.",
-        "Not confirmed: the published summary names the duodenum only, not the ampulla. The "
-        "course gives no stage group here, as under the 8th edition.",
-        "I", ("S5",), False),
+        "Not confirmed: Version 9's published summary names only the duodenum, not the "
+        "ampulla, so the course gives no stage group here (as under the 8th edition).",
+        "U", ("S5",), False),
     EditionChange(
         "T1 NX M0 at the jejunum and ileum, and at the pancreas",
         "No stage group.",
@@ -667,8 +670,7 @@ EDITION_CHANGES: tuple[EditionChange, ...] = (
     EditionChange(
         "Jejunum and ileum: a mesenteric mass of 2 cm or less",
         "Not addressed in the 8th edition text seen.",
-        "Reported, but does not change N or the stage. A small mass that is itself a positive "
-        "lymph node still counts as a positive node.",
+        "Reported, but does not change N or the stage.",
         "S", ("S7",), False),
     EditionChange(
         "Size and depth limits, N and M categories, all other stage groups",
@@ -717,8 +719,7 @@ _V9_NOTES: dict[str, tuple[str, ...]] = {
         "A mesenteric mass larger than 2 cm makes N2 even when no positive node was counted "
         "(the definition reads 'and/or').",
         "Version 9: mesenteric masses of 2 cm or less are reported but do not change N or the "
-        "stage. A small mass that is itself a positive lymph node counts among the positive "
-        "nodes (N1 when fewer than 12).",
+        "stage.",
         "Version 9 transcription reads 'use the largest tumour to assign T' for several "
         "tumours; this may be a transcription slip (unverified), so the course keeps the "
         "highest T.",

@@ -196,10 +196,15 @@ def test_wrong_answers_explain_the_rule() -> None:
 def test_nec_is_not_staged_with_the_net_chapter() -> None:
     wrong = cs.check_case_answer("pancreatic-nec", "t", "T3")
     assert not wrong.correct
-    assert "carcinoma system" in wrong.text and "exocrine pancreas" in wrong.text
+    assert "carcinoma chapter" in wrong.text and "exocrine pancreas" in wrong.text
     assert "[S" not in wrong.text  # sources are given apart, not as inline tags
     right = cs.check_case_answer("pancreatic-nec", "stage", cs.NOT_NET)
-    assert right.correct and "well-differentiated" in right.text
+    assert right.correct and "G1, G2 and G3" in right.text
+    # Review finding 5: the scope follows the chosen edition (Version 9 by default).
+    assert "AJCC Version 9" in right.text and "8th" not in right.text
+    assert {"S5", "S6"} <= set(right.sources)
+    old = cs.check_case_answer("pancreatic-nec", "stage", cs.NOT_NET, edition="ajcc8")
+    assert old.correct and "AJCC 8th edition" in old.text and "well-differentiated" in old.text
     net = cs.check_case_answer("pnet-g3", "t", cs.NOT_NET)
     assert not net.correct and "well differentiated" in net.text
 
@@ -264,3 +269,31 @@ def test_options_never_give_the_answer_away() -> None:
             values = [v for _l, v in cs.answer_options(case_id, step)]
             assert cs.NOT_NET in values
         assert cs.NO_STAGE in [v for _l, v in cs.answer_options(case_id, "stage")]
+
+
+def test_insulinoma_case_cites_glp1_receptor_pet() -> None:
+    """Review finding 1: the negative SSTR PET of patient 3 rests on the GLP-1 receptor PET
+    study too (receptor PET often misses insulinomas; GLP-1 receptor PET finds most)."""
+    assert "LUO2016" in cs.case_source_keys("insulinoma")
+
+
+def test_case_titles_give_no_grade_speed_or_diagnosis_away() -> None:
+    """Review finding 2: a title names neither the grade as a speed nor the diagnosis."""
+    banned = re.compile(r"\b(fast|faster|slow|slower|g3|nec|not a net|carcinoma)\b", re.I)
+    for c in cs.CASES.values():
+        assert not banned.search(c.title), (c.id, c.title)
+
+
+def test_hints_name_tools_by_their_titles_not_class_names() -> None:
+    """Review finding 8: hints use the titles learners see, and the checkbox's own label."""
+    class_names = ("TExplorer", "NMExplorer", "StageExplorer", "GradeExplorer",
+                   "SyndromeExplorer", "MysteryPatient", "DiscussionExplorer")
+    for case_id in cs.CASES:
+        for step in cs.STEP_KEYS:
+            hint = cs.explorer_hint(case_id, step)
+            assert not any(name in hint for name in class_names), hint
+            assert "were examined" not in hint
+    assert f"untick '{cs.NODES_EXAMINED_LABEL}'" in cs.explorer_hint("rectal", "n")
+    assert "'T explorer: how far has the primary tumour grown?'" in cs.explorer_hint("rectal",
+                                                                                       "t")
+

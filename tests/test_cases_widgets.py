@@ -134,7 +134,7 @@ def test_tnm_explorers_reproduce_the_case(case_id: str) -> None:
     t = TExplorer(site=c.site, size_cm=c.size_cm, invasion=c.invasion)
     t.count.value = c.tumor_count
     assert t.result.t == expected["t"]
-    assert "TExplorer" in cs.explorer_hint(case_id, "t")
+    assert t.title in cs.explorer_hint(case_id, "t")
 
     nm = NMExplorer(site=c.site)
     with nm.quietly():
@@ -228,3 +228,45 @@ def test_no_edition_difference_shown_where_editions_agree() -> None:
     study = CaseStudy("ileal")
     assert "gepnet-case-edition-diff" not in study.readout.value
     assert "Edition in use" in study.readout.value
+
+
+def test_hint_titles_and_labels_are_the_tools_own() -> None:
+    """Review finding 8: each hint's tool title and checkbox label is what the tool shows."""
+    from gepnet_widgets.widgets.syndromes import MysteryPatient, SyndromeExplorer
+
+    tools = {"t": TExplorer(), "nm": NMExplorer(), "stage": StageExplorer(),
+             "grade": GradeExplorer(), "syndrome": SyndromeExplorer(),
+             "mystery": MysteryPatient(), "discuss": DiscussionExplorer()}
+    for key, (_where, title) in cs.TOOL_PLACES.items():
+        assert tools[key].title == title, key
+    nodes = tools["nm"].node_controls
+    assert nodes.assessed.description == cs.NODES_EXAMINED_LABEL
+    assert nodes.mass.description == cs.MASS_LABEL
+
+
+def test_edition_switch_keeps_answers_and_regrades_them() -> None:
+    """Review finding 9: switching the edition keeps every answer, re-grades the checked ones
+    under the new edition, marks what changed, and keeps the answer key shown."""
+    study = CaseStudy("rectal")
+    for step, value in (("t", "T1a"), ("n", "NX"), ("stage", "I"), ("grade", "NET G1")):
+        study.answers[step].value = value
+        assert study.check(step).correct
+    study.reveal.value = True
+    study.edition.value = "ajcc8"
+    assert {s: study.answers[s].value for s in ("t", "n", "stage", "grade")} == {
+        "t": "T1a", "n": "NX", "stage": "I", "grade": "NET G1"}
+    assert study.reveal.value is True
+    assert 'gepnet-case-expected-stage">No stage group' in study.answer_key.value
+    assert study.verdicts["stage"] is not None and not study.verdicts["stage"].correct
+    assert "gepnet-case-changed-stage" in study.feedback["stage"].value
+    assert "Under AJCC Version 9 this answer was right" in study.feedback["stage"].value
+    assert study.verdicts["t"].correct and "gepnet-case-changed" not in study.feedback["t"].value
+    assert _tagged(study.progress.value, "gepnet-case-score") == f"3 of {len(cs.STEPS)}"
+    study.edition.value = "ajcc9"
+    assert study.verdicts["stage"].correct
+    assert "Under the AJCC 8th edition this answer was not right" in study.feedback["stage"].value
+    # a new patient still starts afresh
+    study.patient.value = "ileal"
+    assert all(v is None for v in study.verdicts.values())
+    assert study.answers["t"].value == UNANSWERED
+

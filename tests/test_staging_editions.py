@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gepnet_widgets.sources import SOURCES
+from gepnet_widgets.sources import SOURCES, level_words
 from gepnet_widgets.staging import (
     CONFIDENCE_WORDS,
     DEFAULT_EDITION,
@@ -44,6 +44,7 @@ from gepnet_widgets.staging import (
 FROM_TEXT = "from the edition's text"
 FROM_SUMMARY = "from a published summary"
 INFERRED = "no change found from the 8th edition (inferred)"
+NOT_CONFIRMED = "not confirmed (not yet checked against the original)"
 V9_STAGE_I_SITES = {"stomach", "duodenum", "appendix", "colon_rectum"}  # fact base 1.8
 SHALLOW = {  # an invasion that leaves T to size (T1 when small)
     "stomach": "mucosa", "duodenum": "mucosa", "ampulla": "sphincter_of_oddi",
@@ -109,8 +110,12 @@ def test_t1_nx_m0_rules_say_how_sure_and_why():
     assert "8th edition gave no stage group" in stage_rule.text
     amp = stage_tumor("ampulla", 0.5, "sphincter_of_oddi", None, "none").rules[-1]
     assert amp.category == "No stage group"
-    assert "duodenum only" in amp.text
-    assert amp.confidence == INFERRED
+    # Review finding 4: the ampulla is not confirmed, and the readout must not open by stating
+    # that Version 9 defines no stage group (a settled claim) and then call it unconfirmed.
+    assert amp.text.startswith("Not confirmed whether AJCC Version 9")
+    assert "names only the duodenum" in amp.text
+    assert "defines no stage group" not in amp.text
+    assert amp.confidence == NOT_CONFIRMED == level_unverified_words()
     old = stage_tumor("appendix", 1.2, "muscularis_propria", None, "none", edition="ajcc8")
     assert "Version 9" in old.rules[-1].text and "stage I" in old.rules[-1].text
     assert old.rules[-1].confidence == FROM_TEXT
@@ -184,7 +189,7 @@ def test_mesenteric_mass_wording_is_version_9():
     assert "do not change N" not in v8
     for edition in EDITIONS:
         text = stage_tumor("jejunum_ileum", 1.5, "subserosa", 3, "none", edition=edition)
-        assert "mesenteric mass that is itself a positive node counts" in text.rules[1].text
+        assert text.rules[1].text.endswith("3 regional lymph nodes (fewer than 12)")
 
 
 @pytest.mark.parametrize("site", SITES)
@@ -216,8 +221,8 @@ def test_edition_changes_table():
         "T1 NX M0", "Colon or rectum, a tumour of exactly 1.0 cm"}
 
 
-def test_confidence_words_are_the_three_phrases():
-    assert set(CONFIDENCE_WORDS.values()) == {FROM_TEXT, FROM_SUMMARY, INFERRED}
+def test_confidence_words_are_the_four_phrases():
+    assert set(CONFIDENCE_WORDS.values()) == {FROM_TEXT, FROM_SUMMARY, INFERRED, NOT_CONFIRMED}
     assert {r.confidence for r in stage_tumor("pancreas", 3.0, "pancreas", 0, "none").rules} \
         == {INFERRED}
     assert {r.confidence for r in stage_tumor("jejunum_ileum", 3.0, "mucosa", 0,
@@ -276,7 +281,7 @@ def test_editions_differ_exactly_where_the_fact_base_says(case):
     assert all(rule.edition == "ajcc9" for rule in r9.rules)
     assert all(rule.edition == "ajcc8" for rule in r8.rules)
     assert {rule.confidence for rule in r8.rules} == {FROM_TEXT}
-    assert {rule.confidence for rule in r9.rules} <= {FROM_SUMMARY, INFERRED}
+    assert {rule.confidence for rule in r9.rules} <= {FROM_SUMMARY, INFERRED, NOT_CONFIRMED}
 
     site = case["site"]
     shallow = case["invasion"] in ("mucosa", "submucosa")
@@ -298,3 +303,29 @@ def test_editions_differ_exactly_where_the_fact_base_says(case):
     c = compare_editions(**case)
     assert c.differences == tuple(
         name for name, differs in (("t", t_differs), ("stage", stage_differs)) if differs)
+
+
+def level_unverified_words() -> str:
+    """The learner's wording of an unverified statement, inside "not confirmed (...)"."""
+    return f"not confirmed ({level_words(('S5',), level='unverified')})"
+
+
+def test_ampulla_row_of_the_edition_table_is_not_confirmed():
+    """Review finding 4: the ampulla row is not shown as settled ("inferred")."""
+    (row,) = [r for r in edition_changes() if "ampulla" in r.point]
+    assert CONFIDENCE_WORDS[row.confidence] == NOT_CONFIRMED
+    assert row.ajcc9.startswith("Not confirmed")
+    assert "names only the duodenum" in row.ajcc9
+
+
+def test_no_small_mass_counts_as_a_node_claim():
+    """Review finding 6: "a small mass that is itself a positive node counts among the
+    positive nodes" is in no source the course holds; it is said nowhere in the staging data."""
+    texts = [r.text for nodes in (3, 11) for edition in EDITIONS
+             for r in stage_tumor("jejunum_ileum", 0.8, "mucosa", nodes, "none",
+                                  edition=edition).rules]
+    texts += [c.ajcc9 for c in edition_changes()]
+    texts += [n for e in EDITIONS for n in site_tnm("jejunum_ileum", e).notes]
+    for text in texts:
+        assert "counts among" not in text and "itself a positive" not in text, text
+

@@ -122,6 +122,57 @@ def test_site_comparison_marks_sites_where_editions_differ():
 
 def test_nm_explorer_small_mesenteric_mass_note_and_pathological_label():
     ex = NMExplorer()
-    assert "is itself a positive lymph node, count it among the positive nodes" in \
-        ex.readout.value
+    assert "2 cm or less is reported but does not make N2" in ex.readout.value
+    # Review finding 6: no source says a small mass "counts among the positive nodes".
+    assert "among the positive nodes" not in ex.readout.value
     assert "pathologist" in ex.node_controls.assessed.description
+
+
+def _activity_6_start() -> StageExplorer:
+    """Lesson 3, activity 6, step 1: the appendix explorer, 1.2 cm in the submucosa, NX."""
+    ex = StageExplorer(site="appendix")
+    ex.size.value = 1.2
+    ex.invasion.value = "submucosa"
+    ex.node_controls.assessed.value = False
+    return ex
+
+
+def test_lesson_3_activity_6_steps_give_what_the_explanation_says():
+    """Review finding 3: the steps of activity 6 item 2 produce T1 NX M0 with no stage group
+    under either edition, at the pancreas and (after setting 1.0 cm) the jejunum and ileum."""
+    ex = _activity_6_start()
+    assert (ex.result.tnm, ex.result.stage) == ("T1 NX M0", "I")
+    ex.site.value = "pancreas"
+    assert ex.result.tnm == "T1 NX M0"
+    assert {r.stage for r in ex.comparison.results.values()} == {None}
+    ex.site.value = "jejunum_ileum"
+    assert ex.result.tnm == "T2 NX M0"  # 1.2 cm is larger than 1 cm: why the step sets 1.0 cm
+    ex.size.value = 1.0
+    assert ex.result.tnm == "T1 NX M0"
+    assert {r.stage for r in ex.comparison.results.values()} == {None}
+
+
+def test_ampulla_readout_says_not_confirmed_without_contradiction():
+    """Review finding 4: at the ampulla, T1 NX M0 under Version 9 reads as not confirmed."""
+    ex = _activity_6_start()
+    ex.site.value = "ampulla"
+    assert ex.result.t == "T2"  # the submucosa is through the sphincter: why step 4 says
+    ex.size.value = 0.8         # "confined within the sphincter of Oddi", 1 cm or less
+    ex.invasion.value = "sphincter_of_oddi"
+    assert ex.result.tnm == "T1 NX M0"
+    out = ex.readout.value
+    assert _group(ex) == "none"
+    assert "Not confirmed whether AJCC Version 9 gives T1 NX M0 a stage group" in out
+    assert "not confirmed (not yet checked against the original)" in out
+    assert "AJCC Version 9 defines no stage group for T1 NX M0" not in out
+
+
+def test_edition_table_ampulla_row_reads_not_confirmed():
+    from gepnet_widgets.widgets.tnm import edition_changes_table
+
+    table = edition_changes_table().value
+    row = next(r for r in table.split("<tr>") if "at the ampulla of Vater" in r)
+    assert "not confirmed (not yet checked against the original)" in row
+    assert "(inferred)" not in row
+    assert "itself a positive" not in table
+

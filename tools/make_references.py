@@ -71,13 +71,22 @@ def entry(key: str, places: Sequence[str], show_key: bool = False) -> str:
     )
 
 
+def lesson_text() -> dict[str, str]:
+    """Each lesson's Markdown (its stem -> text), so that sources its text links to count."""
+    out = {}
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        out[path.stem] = "\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    return out
+
+
 def sections(show_keys: bool = False) -> list[str]:
     """The page as Markdown blocks: the introduction, then one block per source, in order.
 
     ``show_keys`` adds each source's data key (the reviewers' copy on GitHub; learners' copy
     has the key only as the link anchor).
     """
-    used = where_used()
+    used = where_used(lesson_text())
     blocks = [intro(), "## The sources"]
     blocks += [entry(key, used.get(key, ()), show_keys) for key in SOURCES]
     return blocks

@@ -27,8 +27,8 @@ from ..cases import (
     staging_result,
 )
 from ..drawing.tnm import draw_wall, layer_name, update_wall
-from ..staging import EditionComparison, compare_editions, site_label
-from ..style import CSS_CORRECT, CSS_HIGHLIGHT, CSS_MUTED, CSS_TEXT
+from ..staging import EditionComparison, compare_editions, edition_short, site_label
+from ..style import CSS_CORRECT, CSS_HIGHLIGHT, CSS_MARK_BG, CSS_MUTED, CSS_TEXT
 from .base import Explorer, error_html, labelled
 from .citations import sources_html
 from .static import STATIC_CLASS, StaticView
@@ -41,6 +41,7 @@ UNANSWERED = ""
 
 _VERDICT = {True: "Correct", False: "Not quite"}
 _COLOURS = {True: CSS_CORRECT, False: CSS_HIGHLIGHT}
+_RIGHT = {True: "right", False: "not right"}
 
 
 def _cite(keys) -> str:
@@ -59,6 +60,12 @@ def _edition_comparison(case_id: str) -> EditionComparison | None:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
+
+
+def _the(edition: str) -> str:
+    """'AJCC Version 9' or 'the AJCC 8th edition', to sit inside a sentence."""
+    name = edition_short(edition)
+    return f"the {name}" if name.endswith("edition") else name
 
 
 class CaseStudy(Explorer):
@@ -97,6 +104,7 @@ class CaseStudy(Explorer):
         self.hints: dict[str, widgets.HTML] = {}
         self.verdicts: dict[str, Feedback | None] = {s.key: None for s in STEPS}
         self._wall = None
+        self._shown: tuple[str, str] | None = None  #: (patient, edition) last shown
         self._build_steps()
         self.progress = widgets.HTML()
         self.progress.add_class("gepnet-case-progress")
@@ -173,9 +181,43 @@ class CaseStudy(Explorer):
                 f"{html.escape(explorer_hint(cid, s.key))}</span>")
         self.reveal.value = False
 
+    def _keep_answers(self, before: str) -> None:
+        """After an edition switch: keep every answer, re-grade the checked ones under the new
+        edition, and mark the verdicts that changed."""
+        cid, edition = self.patient.value, self.edition.value
+        for key, dropdown in self.answers.items():
+            value = dropdown.value
+            options = [("Choose an answer", UNANSWERED), *answer_options(cid, key, edition)]
+            dropdown.options = options
+            dropdown.value = value if value in {v for _label, v in options} else UNANSWERED
+        for s in STEPS:
+            old = self.verdicts[s.key]
+            if old is None:
+                continue
+            new = self.check(s.key, show=False)
+            if new is None:
+                continue
+            changed = (new.correct != old.correct or new.expected != old.expected)
+            note = ""
+            if changed:
+                note = (f'<div class="gepnet-case-changed-{s.key}" style="color:{CSS_TEXT};'
+                        f"background:{CSS_MARK_BG};border-left:4px solid {CSS_HIGHLIGHT};"
+                        f'padding:2px 8px;margin:2px 0"><b>Changed with the edition.</b> '
+                        f"Under {html.escape(_the(before))} this answer was "
+                        f"{_RIGHT[old.correct]} (answer: {html.escape(old.expected)}); "
+                        f"under {html.escape(_the(edition))} it is "
+                        f"{_RIGHT[new.correct]} (answer: "
+                        f"{html.escape(new.expected)}).</div>")
+            self._show_verdict(s.key, new, note)
+
     def _update(self) -> None:
         c = case(self.patient.value)
-        self._reset_answers()
+        shown = (c.id, self.edition.value)
+        if self._shown is not None and self._shown[0] == c.id and self._shown[1] != shown[1]:
+            self._keep_answers(self._shown[1])
+        else:
+            self._reset_answers()
+        self._shown = shown
         self._wall = self.view.scene(c.id, lambda ax: draw_wall(ax, c.site, c.invasion,
                                                                 c.size_cm))
         update_wall(self._wall, c.invasion, c.size_cm)
@@ -208,27 +250,34 @@ class CaseStudy(Explorer):
             return frozenset(k for k, box in self.treatment.items() if box.value)
         return self.answers[step].value
 
-    def check(self, step: str) -> Feedback | None:
-        """Check the answer to ``step`` (what its Check button does); show the feedback."""
+    def check(self, step: str, show: bool = True) -> Feedback | None:
+        """Check the answer to ``step`` (what its Check button does); show the feedback
+        (unless ``show`` is false: then the caller shows it)."""
         answer = self.answer_of(step)
         if step != "treatment" and answer == UNANSWERED:
+            self.verdicts[step] = None
             self.feedback[step].value = (f'<p style="color:{CSS_TEXT};margin:2px 0">Choose an '
                                          "answer first.</p>")
+            self._show_progress()
             return None
         try:
             verdict = check_case_answer(self.patient.value, step, answer, self.edition.value)
         except ValueError as err:  # the controls only offer valid answers; a safety net
             self.feedback[step].value = error_html(str(err))
             return None
+        if show:
+            self._show_verdict(step, verdict)
+        return verdict
+
+    def _show_verdict(self, step: str, verdict: Feedback, note: str = "") -> None:
         self.verdicts[step] = verdict
         colour = _COLOURS[verdict.correct]
-        self.feedback[step].value = (
+        self.feedback[step].value = note + (
             f'<div style="color:{CSS_TEXT};border-left:4px solid {colour};padding:2px 8px;'
             f'margin:2px 0"><b class="gepnet-case-verdict-{step}">'
             f"{_VERDICT[verdict.correct]}.</b> {html.escape(verdict.text)} "
             f"{_cite(verdict.sources)}</div>")
         self._show_progress()
-        return verdict
 
     def _show_progress(self) -> None:
         right = sum(1 for v in self.verdicts.values() if v is not None and v.correct)

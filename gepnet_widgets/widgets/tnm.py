@@ -341,8 +341,8 @@ class NMExplorer(Explorer):
         mass = ""
         if site_tnm(site, edition).has_mesenteric_mass:
             mass = (f'<p style="font-size:0.9em;color:{CSS_TEXT};margin:4px 0">A mesenteric '
-                    "mass of 2 cm or less does not make N2 (Version 9 wording); if that mass "
-                    "is itself a positive lymph node, count it among the positive nodes.</p>")
+                    "mass of 2 cm or less is reported but does not make N2 or change the stage "
+                    "(Version 9 wording).</p>")
         return (
             _headline("N category", r.n, "gepnet-nm-n")
             + _headline("M category", r.m, "gepnet-nm-m")
