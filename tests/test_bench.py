@@ -72,8 +72,8 @@ def test_table_and_last_line_format() -> None:
 
 
 def test_verdict() -> None:
-    assert bench.verdict(50.0, 2.0) == []
-    missed = bench.verdict(50.1, 1.9)
+    assert bench.verdict(30.0, 3.0) == []
+    missed = bench.verdict(30.1, 2.9)
     assert len(missed) == 2 and all(m.startswith("TARGET MISSED") for m in missed)
     assert bench.verdict(10.0, float("nan"))[0].startswith("TARGET MISSED")
 

@@ -3,7 +3,10 @@
 The figure is built once (no pyplot, so nothing is auto-displayed and nothing piles up). Drawing
 functions mark the artists that change as *animated*; :meth:`FigureView.refresh` renders the
 static rest once, keeps it as a background, and on later updates only restores that background
-and draws the animated artists over it (blitting), then encodes the pixels as PNG. Rendering
+and draws the animated artists over it (blitting), then encodes the pixels as PNG. Between two
+frames of the same scene only the artists that changed (matplotlib marks them *stale*) and
+those overlapping them are repainted (a dirty region); a frame where nothing changed is not
+encoded again. Rendering
 through ``widgets.HTML`` (not ``widgets.Image``) lets the picture carry alt text, which axe-core
 requires and screen readers read.
 
@@ -27,7 +30,11 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
+from matplotlib.image import AxesImage
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 from PIL import Image
 
 from ..style import CSS_FIGURE_FRAME, FIGURE_DPI
@@ -45,7 +52,10 @@ def png_bytes(canvas: FigureCanvasAgg, palette: bool = False) -> bytes:
     of the size, with at most about 15 of 255 off per channel (not visible).
     """
     buf = io.BytesIO()
-    image = Image.fromarray(np.asarray(canvas.buffer_rgba())[..., :3])
+    width, height = canvas.get_width_height(physical=True)
+    # Read the RGBA buffer in place and drop alpha in C (a numpy slice would copy it in Python).
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0,
+                             1).convert("RGB")
     if palette:
         image = image.quantize(255, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     image.save(buf, format="png", compress_level=1)
@@ -71,6 +81,63 @@ def img_tag(png: bytes, alt: str, width_px: int) -> str:
     )
 
 
+#: Pixels added around an artist's extent when repainting it (antialiasing, glyph overhang).
+_PAD_PX = 3
+#: Artist types whose window extent covers what they paint (others force a full repaint).
+_BOUNDED = (Text, Patch, Line2D, AxesImage)
+
+
+def _extent(artist: Artist, renderer: object) -> tuple[float, float, float, float] | None:
+    """The pixel box ``artist`` paints, padded; None if it cannot be known."""
+    if not isinstance(artist, _BOUNDED):
+        return None
+    try:
+        if isinstance(artist, Patch):
+            # The control points bound a Bezier path: cheaper than the exact extents.
+            points = artist.get_transform().transform(artist.get_path().vertices)
+            box = Bbox([points.min(axis=0), points.max(axis=0)]) if len(points) else Bbox.unit()
+        else:
+            box = artist.get_window_extent(renderer)
+        if isinstance(artist, Text) and artist.get_bbox_patch() is not None:
+            box = Bbox.union([box, artist.get_bbox_patch().get_window_extent(renderer)])
+    except (RuntimeError, ValueError):  # no renderer yet, or a degenerate path
+        return None
+    pad = _PAD_PX + (artist.get_linewidth() * FIGURE_DPI / 72
+                     if isinstance(artist, Patch | Line2D) else 0)
+    if isinstance(artist, Line2D):
+        pad += artist.get_markersize() * FIGURE_DPI / 72
+    x0, y0, x1, y1 = box.extents
+    if not np.all(np.isfinite((x0, y0, x1, y1))):
+        return None
+    return (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def dirty_plan(boxes: dict[int, tuple[float, float, float, float]],
+               dirty: dict[int, list[tuple[float, float, float, float]]],
+               ) -> tuple[list[tuple[float, float, float, float]], list[int]]:
+    """Which boxes to repaint, and which artists (by index, in drawing order) to draw again.
+
+    ``boxes`` holds every artist's box now; ``dirty`` the boxes (old and new) of the artists
+    that changed. An artist overlapping a repainted box is drawn again too, and its whole box
+    is repainted (so no antialiased edge is painted twice), until nothing more overlaps.
+    """
+    regions = [box for found in dirty.values() for box in found]
+    redraw = set(dirty)
+    grew = True
+    while grew:
+        grew = False
+        for index, box in boxes.items():
+            if index not in redraw and any(_overlaps(box, r) for r in regions):
+                redraw.add(index)
+                regions.append(box)
+                grew = True
+    return regions, sorted(redraw)
+
+
 @dataclass
 class _Scene:
     """One Axes of the figure, the artists that change on it, and its cached background."""
@@ -79,6 +146,9 @@ class _Scene:
     changing: list[Artist] = field(default_factory=list)
     background: object = None
     drawing: object = None
+    #: Each changing artist's box in the last frame (None: the canvas holds no frame of this
+    #: scene that later frames can start from).
+    boxes: list[tuple[float, float, float, float] | None] | None = None
 
 
 class FigureView:
@@ -115,6 +185,7 @@ class FigureView:
         self.palette = palette
         self._scenes: dict[Hashable, _Scene] = {}
         self._current: Hashable | None = None
+        self._painted = False
 
     @property
     def width_px(self) -> int:
@@ -125,11 +196,18 @@ class FigureView:
         """The last rendered picture as an ``<img alt>`` element (empty before the first)."""
         return img_tag(self.png, self.alt, self._width_px) if self.png else ""
 
+    def full_frame(self) -> np.ndarray:
+        """The current scene painted from scratch, as RGBA pixels (checks the dirty regions)."""
+        scene = self._scene_now()
+        self._paint_all(scene)
+        return np.asarray(self.canvas.buffer_rgba()).copy()
+
     def _show(self, key: Hashable) -> _Scene:
         if key != self._current:
             for k, scene in self._scenes.items():
                 if scene.axes is not None:
                     scene.axes.set_visible(k == key)
+                scene.boxes = None  # the canvas will hold another scene's pixels
             self._current = key
         return self._scenes[key]
 
@@ -174,13 +252,28 @@ class FigureView:
         """Forget the current scene's background (after a full redraw of its Axes)."""
         scene = self._scene_now()
         scene.background = None
+        scene.boxes = None
         scene.changing = list(animated)
         for artist in scene.changing:
             artist.set_animated(True)
 
     def refresh(self, alt: str) -> None:
-        """Render the current scene and show it with ``alt`` as its text alternative."""
+        """Render the current scene and show it with ``alt`` as its text alternative.
+
+        Only what changed since the scene's last frame is painted again; when nothing did, the
+        last PNG is kept (only the alt text may change).
+        """
         scene = self._scene_now()
+        if not self.png or not self._paint_changes(scene):
+            self._paint_all(scene)
+        if self._painted or not self.png:
+            self.png = png_bytes(self.canvas, self.palette)
+        self.alt = alt
+        self.widget.value = self.img_html()
+        self.render_count += 1
+
+    def _paint_all(self, scene: _Scene) -> None:
+        """Restore (or first draw) the scene's background and draw every changing artist."""
         if scene.background is None:
             self.canvas.draw()
             scene.background = self.canvas.copy_from_bbox(self.figure.bbox)
@@ -188,10 +281,47 @@ class FigureView:
             self.canvas.restore_region(scene.background)
         for artist in scene.changing:
             self.figure.draw_artist(artist)
-        self.png = png_bytes(self.canvas, self.palette)
-        self.alt = alt
-        self.widget.value = img_tag(self.png, alt, self._width_px)
-        self.render_count += 1
+        self._remember(scene)
+        self._painted = True
+
+    def _remember(self, scene: _Scene, boxes: list | None = None) -> None:
+        """Record each changing artist's box and mark it drawn (not stale)."""
+        renderer = self.canvas.get_renderer()
+        scene.boxes = boxes or [_extent(artist, renderer) for artist in scene.changing]
+        for artist in scene.changing:
+            artist.stale = False  # Text.draw leaves empty or hidden texts stale
+
+    def _paint_changes(self, scene: _Scene) -> bool:
+        """Repaint only the changed artists' region. False: a full repaint is needed."""
+        self._painted = False
+        if scene.background is None or scene.boxes is None:
+            return False
+        stale = [i for i, artist in enumerate(scene.changing) if artist.stale]
+        if not stale:
+            return True
+        renderer = self.canvas.get_renderer()
+        now = list(scene.boxes)  # an artist that is not stale still covers its last box
+        for i in stale:
+            now[i] = _extent(scene.changing[i], renderer)
+        if any(box is None for box in now) or any(box is None for box in scene.boxes):
+            return False
+        dirty = {i: [scene.boxes[i], now[i]] for i in stale}
+        regions, redraw = dirty_plan(dict(enumerate(now)), dirty)
+        width, height = self.canvas.get_width_height(physical=True)
+        # restore_region takes (left, top, right, bottom) in buffer rows (y from the top; the
+        # far edges inclusive) and xy, the saved region's own origin (it may start a row down).
+        origin = scene.background.get_extents()[:2]
+        for x0, y0, x1, y1 in regions:
+            left, right = max(0, int(x0)), min(width, int(np.ceil(x1)))
+            top, bottom = max(0, int(height - y1)), min(height, int(np.ceil(height - y0)))
+            if left < right and top < bottom:
+                self.canvas.restore_region(scene.background,
+                                           (left, top, right - 1, bottom - 1), origin)
+        for i in redraw:
+            self.figure.draw_artist(scene.changing[i])
+        self._remember(scene, now)
+        self._painted = True
+        return True
 
     def redraw_axes(self, ax: Axes, animated: Iterable[Artist]) -> None:
         """Re-render only ``ax``'s static content into the cached background.
@@ -214,3 +344,4 @@ class FigureView:
         blank.draw(renderer)
         ax.draw(renderer)
         scene.background = self.canvas.copy_from_bbox(self.figure.bbox)
+        scene.boxes = None
