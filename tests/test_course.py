@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 START = NOTEBOOKS / "00_start_here.ipynb"
-GLOSSARY_ANCHOR = "00_start_here.ipynb#Glossary"
+GLOSSARY_ANCHOR = "glossary.ipynb"  # the glossary page (tools/make_nav.py), shown at once
 
 _LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(([^()\s]+)\)")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -41,6 +41,7 @@ def _heading_ids(text: str) -> set[str]:
         plain = _LINK.sub(r"\1", line)
         plain = re.sub(r"[*_`]", "", plain).strip()
         ids.add(html.unescape(plain).replace(" ", "-"))
+    ids.update(re.findall(r'<a id="([^"]+)"></a>', text))  # explicit anchors (reference list)
     return ids
 
 
