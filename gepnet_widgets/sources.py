@@ -1059,6 +1059,33 @@ _ENTRIES = (
         level="primary",
         takes="A normal fasting gastrin is uncommon in a gastrinoma (0.3-3% of patients).",
     ),
+    Source(
+        "PDQ_R_TABLE",
+        "NCI PDQ, GI carcinoid tumours, residual tumour (R) table, undated (accessed 2026)",
+        "NCI PDQ. Gastrointestinal Carcinoid Tumors Treatment (PDQ) - Health Professional "
+        "Version, an earlier version of the page, as kept by PubMed Health (PMH0032507), Table "
+        "16 'Residual Tumor (R)', headed 'Carcinoma and Carcinoid' (table read; undated copy, "
+        "accessed 2026). Supports: R0 complete resection with histologically negative margins, "
+        "no residual tumour; R1 microscopic tumour left (margins involved under the "
+        "microscope); R2 gross tumour left.",
+        None,
+        level="primary",
+        takes="R0: no tumour left; R1: tumour left that is seen only under the microscope; R2: "
+        "tumour left that can be seen by eye.",
+    ),
+    Source(
+        "TNMO2016",
+        "TNM-O, J Biomed Semantics 2016 (TNM descriptors table)",
+        "TNM-O: ontology support for staging of malignant tumours. J Biomed Semantics 2016, "
+        "doi:10.1186/s13326-016-0106-9, Table 1 'TNM classification descriptors and additional "
+        "modifiers' (table read; it summarises the UICC TNM rules, not the UICC book itself). "
+        "Supports: L (lymphatic invasion, X/0/1), V (venous invasion, X/0/1/2), Pn (perineural "
+        "invasion, X/0/1) and R (residual tumour, X/0/1/2) are descriptors added to TNM, not T, "
+        "N or M categories.",
+        2016,
+        level="secondary",
+        takes="L0/L1, V0/V1/V2, Pn0/Pn1 and R0/R1/R2 are extra TNM descriptors, not T, N or M.",
+    ),
 )
 
 #: Every source the package cites, by key.

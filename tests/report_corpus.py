@@ -236,4 +236,75 @@ CASES: tuple[Case, ...] = (
     Case("trap-ki67-impossible", "Ki-67 index 140%.", {}, checks=("ki67_impossible",)),
     Case("trap-three-of-fifteen", "three of fifteen lymph nodes positive",
          {"nodes_examined": None}),
+    # --- clinical review 2026 (lesson 8): descriptors that look like TNM codes ----------------
+    Case("pn1-is-perineural", "Rectal NET, 1.5 cm, muscularis propria. Perineural invasion: "
+         "present (Pn1). No distant metastases.",
+         {"t": "T2", "n": None, "m": "M0", "t_prefix": None, "stage": None},
+         kinds=("invasion_vessels",)),
+    Case("pn1-l0-v0-r0-list", "Ileal NET, 2 cm, subserosa, 0/10 nodes. Pn1, L0, V0, R0",
+         {"t": "T3", "n": "N0", "t_prefix": None, "nodes_positive": 0},
+         kinds=("invasion_vessels", "margin"), no_checks=("n_mismatch",)),
+    Case("tnm-then-descriptors", "Ileal NET. pT2 pN0 L1 V2 Pn0 R1. No distant metastases.",
+         {"t": "T2", "n": "N0", "m": "M0", "t_prefix": "p", "stage": "II"},
+         kinds=("invasion_vessels", "margin")),
+    Case("pn0-before-tnm", "Appendix NET, Pn0 LX VX, pT1 pN0 cM0.",
+         {"t": "T1", "n": "N0", "m": "M0", "stage": "I"}, kinds=("invasion_vessels",)),
+    # --- a stage group the report states ------------------------------------------------------
+    Case("stated-stage-wrong-rectum", "Rectal NET 1.5 cm, muscularis propria, 0/4 nodes, no "
+         "distant metastases. Stage I.",
+         {"stage": "IIA", "stage_stated": "I"}, checks=("stage_mismatch",)),
+    Case("stated-stage-wrong-colon", "Colon NET 3 cm, subserosa, N0, M0. Stage IIIA.",
+         {"stage": "IIB", "stage_stated": "IIIA"}, checks=("stage_mismatch",)),
+    Case("stated-stage-not-at-ileum", "Ileum NET 3 cm, subserosa, N0, M0. Stage IIIB",
+         {"stage": "II", "stage_stated": "IIIB"}, checks=("stage_not_at_site",),
+         no_checks=("stage_mismatch",)),
+    Case("stated-stage-arabic-fits", "Ileal NET 3 cm, subserosa, 0/9 nodes, no distant "
+         "metastases; stage 2.",
+         {"stage": "II", "stage_stated": "II"},
+         no_checks=("stage_mismatch", "stage_not_at_site", "stage_stated_unchecked")),
+    Case("stated-stage-ii-fits-iia", "Rectal NET 1.5 cm, muscularis propria, N0, M0, stage II.",
+         {"stage": "IIA", "stage_stated": "II"}, no_checks=("stage_mismatch",)),
+    Case("stated-stage-other-edition", "Duodenal NET 0.7 cm, submucosa, T1 NX M0, stage I.",
+         {"stage": None, "stage_stated": "I"}, checks=("stage_stated_unchecked",),
+         edition="ajcc8"),
+    # --- receptor imaging, grading flags, editions ----------------------------------------------
+    Case("sstr-small-g1-rectal", "Rectal polyp, endoscopic resection: well-differentiated NET, "
+         "0.6 cm, confined to the submucosa. Ki-67 <1%, grade 1. No lymph nodes in the "
+         "specimen (NX). pT1a NX",
+         {"sstr_not_routine": True, "ki67_qualifier": "<"}, checks=("sstr_not_routine",)),
+    Case("sstr-small-g1-appendix", "Appendix NET G1, 1.2 cm, muscularis propria, Ki-67 1%, 0/2 "
+         "nodes, no distant metastases.",
+         {"sstr_not_routine": True, "stage": "I"}, checks=("sstr_not_routine",)),
+    Case("sstr-rectal-t1b-asks", "Rectal NET 1.5 cm, submucosa, Ki-67 1%, G1, N0, M0.",
+         {"sstr_not_routine": False, "t": "T1b"}, no_checks=("sstr_not_routine",)),
+    Case("sstr-colon-asks", "Sigmoid colon NET 0.6 cm, submucosa, Ki-67 1%, G1, N0, M0.",
+         {"sstr_not_routine": False}, no_checks=("sstr_not_routine",)),
+    Case("sstr-rectal-g2-asks", "Rectal NET 0.6 cm, submucosa, Ki-67 5%, N0, M0.",
+         {"sstr_not_routine": False, "grade": "G2"}),
+    Case("sstr-rectal-lvi-asks", "Rectal NET 0.6 cm, submucosa, Ki-67 1%, G1, L1, N0, M0.",
+         {"sstr_not_routine": False}),
+    Case("grade-review-very-high", "Well-differentiated NET, Ki-67 80%.",
+         {"grade": "G3"}, checks=("grade_review",)),
+    Case("grade-review-nec-low-ki67", "Poorly differentiated NEC, Ki-67 15%.",
+         {"grade": None}, checks=("grade_review",)),
+    Case("grade-provisional-mitoses", "Ileal NET, mitoses 5 per 2 mm2.",
+         {"grade": "G2"}, checks=("grade_provisional",)),
+    Case("grade-ki67-only-no-flag", "Ileal NET, Ki-67 5%.",
+         {"grade": "G2"}, no_checks=("grade_provisional", "grade_review")),
+    Case("pancreas-g3-ajcc8", "Pancreatic NET G3, well differentiated, Ki-67 35%, 3 cm, "
+         "confined to the pancreas, 0/10 nodes, no distant metastases.",
+         {"grade": "G3", "stage": "II"}, checks=("pancreas_g3_ajcc8",), edition="ajcc8"),
+    Case("pancreas-g3-ajcc9", "Pancreatic NET G3, well differentiated, Ki-67 35%, 3 cm, "
+         "confined to the pancreas, 0/10 nodes, no distant metastases.",
+         {"grade": "G3", "stage": "II"}, no_checks=("pancreas_g3_ajcc8",)),
+    # --- wording a report uses -------------------------------------------------------------------
+    Case("ki67-mib1-brackets", "Ileal NET. Ki-67 (MIB-1) 8%.",
+         {"ki67_percent": 8.0, "grade": "G2", "unrecognised": ()}),
+    Case("net-g1-is-a-net", "Rectal polyp 0.8 cm removed endoscopically, NET G1, no lymph "
+         "nodes.",
+         {"tumour_type": "NET", "grade": "G1", "n": "NX"}, kinds=("procedure", "type_net")),
+    Case("no-lymph-nodes-submitted", "Gastric NET 0.5 cm, submucosa. No lymph nodes submitted.",
+         {"n": "NX"}),
+    Case("derived-t-no-prefix", "Pancreatic NET, 3 cm, confined to the pancreas, Ki-67 <1%. cM0",
+         {"t": "T2", "t_prefix": None, "m": "M0", "ki67_qualifier": "<"}),
 )

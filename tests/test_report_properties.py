@@ -126,3 +126,42 @@ def test_time_bound_on_long_random_reports(piece: str) -> None:
 def test_adversarial_texts_leave_nothing_dropped() -> None:
     for name in ("ratios", "compact tnm", "percent", "mixed report", "almost a date"):
         _assert_nothing_dropped(_adversarial()[name][:3000])
+
+
+# --- UICC descriptors (L, V, Pn, R) are never read as T, N or M -------------------------------
+
+_DESCRIPTORS = ("Pn0", "Pn1", "PnX", "L0", "L1", "LX", "V0", "V1", "V2", "VX", "R0", "R1", "R2",
+                "RX", "(Pn1)", "Perineural invasion: present (Pn1)",
+                "Lymphovascular invasion: present (L1, V1)", "Pn1, L0, V0, R0")
+
+
+def _staged_reports() -> list[str]:
+    from report_corpus import CASES
+
+    from gepnet_widgets.reading import EXAMPLE_REPORTS
+    texts = [c.text for c in CASES if c.edition == "ajcc9"] + [e.text for e in EXAMPLE_REPORTS]
+    return [t for t in texts if read_report(t).t or read_report(t).n or read_report(t).m]
+
+
+_BASES = _staged_reports()
+
+
+def _insert(text: str, where: int, token: str) -> str:
+    """Insert ``token`` as its own sentence at one of the text's sentence boundaries."""
+    cuts = [0, len(text)] + [m.end() for m in re.finditer(r"\.\s|\n", text)]
+    cut = sorted(set(cuts))[where % len(set(cuts))]
+    return f"{text[:cut]} {token}. {text[cut:]}"
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_BASES), st.lists(st.tuples(st.integers(0, 50),
+                                                   st.sampled_from(_DESCRIPTORS)),
+                                         min_size=1, max_size=3))
+def test_descriptors_never_change_tnm_or_stage(base: str, inserts: list) -> None:
+    before = read_report(base)
+    text = base
+    for where, token in inserts:
+        text = _insert(text, where, token)
+    after = read_report(text)
+    for field in ("t", "n", "m", "stage", "t_prefix", "site"):
+        assert getattr(after, field) == getattr(before, field), (field, text)

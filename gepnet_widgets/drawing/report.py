@@ -29,9 +29,11 @@ _STYLE = {
     "found": ("o", OKABE_ITO["blue"], OKABE_ITO["blue"]),
     "missing": ("o", "white", MUTED),
     "check": ("^", OKABE_ITO["vermillion"], OKABE_ITO["vermillion"]),
+    "not_routine": ("s", MUTED, MUTED),
 }
 #: How each status is said in words (legend and alt text).
-STATUS_WORDS = {"found": "stated", "missing": "not stated", "check": "stated, check it"}
+STATUS_WORDS = {"found": "stated", "missing": "not stated", "check": "stated, check it",
+                "not_routine": "not a routine step here"}
 
 
 @dataclass
@@ -50,7 +52,7 @@ def draw_checklist(ax: Axes) -> ChecklistArtists:
     """Draw the row labels and legend on ``ax``; return the changing artists."""
     n = len(CHECKLIST_ROWS)
     ax.set_xlim(0, 6.6)
-    ax.set_ylim(-1.6, n + 0.9)
+    ax.set_ylim(-2.1, n + 0.9)
     ax.axis("off")
     markers = []
     for i, label in enumerate(CHECKLIST_ROWS):
@@ -58,13 +60,12 @@ def draw_checklist(ax: Axes) -> ChecklistArtists:
         ax.text(0.2, y, label, va="center", ha="left", fontsize=11, color=TEXT)
         (marker,) = ax.plot([4.2], [y], linestyle="none", marker="o", markersize=11)
         markers.append(marker)
-    x = 0.2
-    for status, word in STATUS_WORDS.items():
+    for i, (status, word) in enumerate(STATUS_WORDS.items()):
         shape, face, edge = _STYLE[status]
-        ax.plot([x + 0.15], [-0.9], linestyle="none", marker=shape, markersize=9,
+        x, y = 0.2 + 3.1 * (i % 2), -0.8 - 0.65 * (i // 2)
+        ax.plot([x + 0.15], [y], linestyle="none", marker=shape, markersize=9,
                 markerfacecolor=face, markeredgecolor=edge, markeredgewidth=1.6)
-        ax.text(x + 0.4, -0.9, word, va="center", fontsize=9.5, color=MUTED)
-        x += 2.1
+        ax.text(x + 0.4, y, word, va="center", fontsize=9.5, color=MUTED)
     caption = ax.text(0.2, n + 0.3, "", fontsize=11, color=TEXT, fontweight="bold",
                       va="center")
     return ChecklistArtists(markers, caption)

@@ -25,11 +25,13 @@ from functools import lru_cache
 from ..grading import who_grade
 from ..sources import source_words
 from ..staging import (
+    EDITIONS,
     check_edition,
     edition_short,
     edition_source_keys,
     invasion_options,
     site_label,
+    stage_table,
     stage_tumor,
 )
 from . import vocabulary as vocab
@@ -129,7 +131,8 @@ class ReportReading:
         The categories the reading uses: stated in the report, else derived from the stated
         size, depth, nodes and metastases under ``edition`` (``t_stated`` etc. say which).
     t_prefix : str or None
-        ``"p"``, ``"c"``, ``"yp"``, ``"r"`` ... as written before T (else before N or M).
+        ``"p"``, ``"c"``, ``"yp"``, ``"r"`` ... as written before a T the report states; ``None``
+        for a T this reading worked out itself (a prefix of N or M is not carried over to it).
     size_cm : float or None
         Largest dimension of the (largest) primary tumour.
     tumor_count : int or None
@@ -163,6 +166,14 @@ class ReportReading:
         Why the stage is what it is, or what is missing.
     questions : tuple of str
         Questions to ask the care team, built from what is missing or unclear.
+    ki67_qualifier : str
+        ``"<"``, ``">"``, ``"≤"`` or ``"≥"`` as written before the Ki-67 number (``"<1%"``), else
+        ``""``.
+    stage_stated : str or None
+        A stage group the report itself names (``"IIA"``), compared with ``stage`` in ``checks``.
+    sstr_not_routine : bool
+        A small (T1a at the rectum, T1 at the appendix), localised, G1 rectal or appendiceal NET:
+        receptor imaging is not a routine step, so no SSTR scan question is asked.
     """
 
     edition: str
@@ -195,6 +206,16 @@ class ReportReading:
     stage_reason: str
     stage_sources: tuple[str, ...]
     questions: tuple[str, ...]
+    ki67_qualifier: str = ""
+    stage_stated: str | None = None
+    sstr_not_routine: bool = False
+
+    @property
+    def ki67_text(self) -> str | None:
+        """The Ki-67 value as written, with its qualifier (``"<1%"``), or ``None``."""
+        if self.ki67_percent is None:
+            return None
+        return f"{self.ki67_qualifier}{self.ki67_percent:g}%"
 
     @property
     def site_label(self) -> str | None:
@@ -286,6 +307,18 @@ def _hit_findings(hit: Hit, text: str) -> list[Finding]:
         else:
             value = "involved" if d.get("involved") else "not involved"
         return [_finding("nodes", hit, text, value)]
+    if k == "metastasis_none" and "all" not in d["sites"]:
+        where = ", ".join({"liver": "liver", "extrahepatic": "outside the liver"}[s]
+                          for s in d["sites"])
+        return [_finding(k, hit, text, f"none in the {where}" if where == "liver" else
+                         f"none {where}", meaning=vocab.NO_SPREAD_IN_ORGAN)]
+    if k == "depth" and d["depth"] in vocab.PANCREAS_DEPTHS:
+        return [_finding(k, hit, text, d["depth"].replace("_", " "),
+                         meaning=vocab.PANCREAS_DEPTH_MEANING, sources=("S2", "AJCC8"))]
+    if k == "invasion_vessels":
+        state = {True: "present", False: "not seen", None: "not assessed"}[d["present"]]
+        return [_finding(k, hit, text, f"{d['what']} invasion: {state}",
+                         label=vocab.INVASION_LABELS[d["what"]])]
     if k in {"metastasis", "metastasis_uncertain", "metastasis_none"}:
         where = ", ".join({"liver": "liver", "extrahepatic": "outside the liver",
                            "all": "anywhere"}[s] for s in d["sites"])
@@ -315,7 +348,6 @@ def _hit_findings(hit: Hit, text: str) -> list[Finding]:
         "edition": lambda: d["text"].strip(),
         "krenning": lambda: f"score {d['score']}",
         "margin": lambda: d.get("r") or ("involved" if d["involved"] else "clear"),
-        "invasion_vessels": lambda: "present" if d["present"] else "not seen",
         "tumor_count": lambda: str(d["count"]) if d["count"] else "more than one",
     }
     value = values.get(k, lambda: text[hit.start:hit.end].strip())()
@@ -568,7 +600,6 @@ def read_report(text: str, edition: str = "ajcc9") -> ReportReading:
     site, sites = _site(hits)
     parts = _tnm_parts(hits)
     t_part, n_part, m_part = parts.get("T"), parts.get("N"), parts.get("M")
-    prefix_part = t_part or n_part or m_part
     depth, unused_depths = _depth(hits, site)
     size = _size(hits, "tumour")
     mass_cm = _size(hits, "mesenteric_mass")
@@ -579,6 +610,7 @@ def read_report(text: str, edition: str = "ajcc9") -> ReportReading:
     differentiation = _differentiation(hits)
 
     ki67, mitoses, hpf, grade, grade_stated = _grading(hits, differentiation, tumour_type, draft)
+    ki_hit = _highest_ki67(hits)
 
     t_stated = t_part["category"] if t_part else None
     n_stated = n_part["category"] if n_part else None
@@ -602,12 +634,24 @@ def read_report(text: str, edition: str = "ajcc9") -> ReportReading:
     stage, reason, stage_sources = _stage_or_reason(
         draft, site, t, n, m, count, edition, tumour_type, differentiation)
 
+    stated_stage = _stated_stage(hits)
+    poor = tumour_type in {"NEC", "MiNEN"} or differentiation == "poor"
+    if stated_stage and site is not None and not poor:
+        _compare_stage(draft, site, stated_stage, stage, (t, n, m), count, edition)
+    if site == "pancreas" and edition == "ajcc8" and grade == "G3" and not poor:
+        draft.check("pancreas_g3_ajcc8", "note", _PANCREAS_G3_AJCC8, ("S3", "S6", "S5"))
+
     _other_checks(draft, hits, sites, unused_depths, nodes, tumour_type, differentiation, edition)
-    _questions(draft, hits, site, t, n, m, ki67, mitoses, uncertain, none_liver, stage)
+    not_routine = _sstr_not_routine(hits, site, t, n, m, grade, certain, uncertain, poor)
+    if not_routine:
+        draft.check("sstr_not_routine", "note", vocab.SSTR_NOT_ROUTINE, ("ENETS2023_CRC",),
+                    "unverified")
+    _questions(draft, hits, site, t, n, m, ki67, mitoses, uncertain, none_liver, stage,
+               not_routine, poor)
 
     return ReportReading(
         edition=edition, site=site, t=t, n=n, m=m,
-        t_prefix=(prefix_part["prefix"] or None) if prefix_part else None,
+        t_prefix=(t_part["prefix"] or None) if t_part else None,
         t_stated=t_stated is not None, n_stated=n_stated is not None,
         m_stated=m_stated is not None,
         size_cm=size, tumor_count=count, depth=depth,
@@ -617,7 +661,9 @@ def read_report(text: str, edition: str = "ajcc9") -> ReportReading:
         grade=grade, grade_stated=grade_stated, differentiation=differentiation,
         tumour_type=tumour_type, findings=findings, unrecognised=unrecognised,
         checks=tuple(draft.checks), stage=stage, stage_reason=reason,
-        stage_sources=stage_sources, questions=tuple(draft.questions))
+        stage_sources=stage_sources, questions=tuple(draft.questions),
+        ki67_qualifier=(ki_hit or {}).get("qualifier", ""), stage_stated=stated_stage,
+        sstr_not_routine=not_routine)
 
 
 def _tumour_type(hits: list[Hit]) -> str | None:
@@ -685,6 +731,7 @@ def _grading(hits: list[Hit], differentiation: str | None, tumour_type: str | No
     if ki_for_grade is not None or mit_for_grade is not None or poor:
         result = who_grade(ki_for_grade, mit_for_grade, "poor" if poor else "well")
         derived = result.grade
+        _grade_flags(draft, result.flags, result.sources)
         if poor:
             if grade_stated and grade_stated != "G3":
                 draft.check("grade_nec", "disagreement",
@@ -705,6 +752,30 @@ def _grading(hits: list[Hit], differentiation: str | None, tumour_type: str | No
     if poor:
         return ki67, mitoses, hpf, None, grade_stated is not None
     return ki67, mitoses, hpf, grade_stated or derived, grade_stated is not None
+
+
+def _grade_flags(draft: _Draft, flags: tuple[str, ...], sources: tuple[str, ...]) -> None:
+    """Show the grading tool's review flags (lesson 4's wording) as checks.
+
+    A grade resting on Ki-67 alone is not flagged here (most reports give Ki-67 only); a grade
+    from mitoses alone is provisional; a Ki-67 near a cut-off, a well-differentiated tumour with
+    a very high Ki-67 and a poorly differentiated one with Ki-67 of 20% or less are prompts for
+    review.
+    """
+    for flag in flags:
+        if flag.startswith("Only Ki-67"):
+            continue
+        if flag.startswith("Only mitoses"):
+            draft.check("grade_provisional", "note", flag + ".", sources)
+        elif "near a cut-off" in flag:
+            draft.check("ki67_near_cutoff", "note", flag + ".", sources)
+        else:
+            draft.check("grade_review", "disagreement", flag + ".", sources)
+
+
+def _highest_ki67(hits: list[Hit]) -> dict | None:
+    values = _first_value(hits, "ki67")
+    return max(values, key=lambda d: d["value"]) if values else None
 
 
 def _adjust(value: float | None, qualifier: str) -> float | None:
@@ -878,13 +949,104 @@ def _edition_check(draft: _Draft, data: dict, edition: str) -> None:
                         "edition. Switch the edition to read it as written.", ("AJCC8", "S5"))
 
 
+# --- a stage the report states ----------------------------------------------------------------
+
+_PANCREAS_G3_AJCC8 = (
+    "Sources differ on whether the AJCC 8th edition's pancreas NET chapter covers NET G3: it was "
+    "written before NET G3 was brought in for the pancreas (WHO 2017), and some sources read it "
+    "as covering all well-differentiated NETs, others G1 and G2 only. AJCC Version 9 includes "
+    "NET G3 explicitly. The stage here follows the 8th edition's tables all the same; ask which "
+    "edition your care team uses.")
+
+
+def _stated_stage(hits: list[Hit]) -> str | None:
+    stated = [h.data["stage"] for h in _of(hits, "stage_stated")]
+    return stated[0] if stated else None
+
+
+def _site_groups(site: str) -> tuple[str, ...]:
+    """The stage groups of the site's NET chapter in any edition this reader knows, in order."""
+    return tuple(dict.fromkeys(row.stage for e in EDITIONS for row in stage_table(site, e)))
+
+
+def _stage_fits(stated: str, stage: str) -> bool:
+    """'II' fits IIA or IIB (a group named without its letter); otherwise the same group."""
+    return stated == stage or (stated in {"II", "III"} and stage.rstrip("ABC") == stated)
+
+
+def _compare_stage(draft: _Draft, site: str, stated: str, stage: str | None,
+                   tnm: tuple[str | None, str | None, str | None], count: int | None,
+                   edition: str) -> None:
+    keys = tuple(dict.fromkeys(k for e in EDITIONS for k in edition_source_keys(e)))
+    where = site_label(site).lower()
+    groups = _site_groups(site)
+    roots = {g.rstrip("ABC") for g in groups}
+    editions = " or ".join(edition_short(e) for e in EDITIONS)
+    if stated not in groups and stated not in roots:
+        draft.check("stage_not_at_site", "disagreement",
+                    f"The report states stage {stated}, but the NET chapter for the {where} has "
+                    f"no stage {stated} in {editions} (its groups are {', '.join(groups)}). "
+                    "Older editions and other systems used other groups. Ask the care team "
+                    "which system and edition the stage comes from.", keys)
+        return
+    if stage is not None and _stage_fits(stated, stage):
+        return
+    t, n, m = tnm
+    other = [e for e in EDITIONS if e != edition]
+    elsewhere = ""
+    if t and n and m:
+        for e in other:
+            alt, _why = _stage(site, t, n, m, count, e)
+            if alt and _stage_fits(stated, alt):
+                elsewhere = (f" Under {edition_short(e)} the same T, N and M give stage {alt}, "
+                             "so the report may use that edition.")
+    if stage is None:
+        draft.check("stage_stated_unchecked", "note",
+                    f"The report states stage {stated}; this reading could not work out a stage "
+                    f"from the text to compare it with.{elsewhere} The report may hold a detail "
+                    "the text here does not state; the care team can say how the stage was "
+                    "reached.", keys)
+        return
+    draft.check("stage_mismatch", "disagreement",
+                f"The report states stage {stated}, but the T, N and M this reading found "
+                f"({' '.join(x for x in tnm if x)}) make stage {stage} at the {where} under "
+                f"{edition_short(edition)}: they do not fit.{elsewhere} The report may use "
+                "another edition or system, or rest on a detail it holds that the text here "
+                "does not state (or that this reading missed). Ask the care team which stage is "
+                "right and which edition it comes from.", keys)
+
+
+# --- receptor imaging -------------------------------------------------------------------------
+
+
+def _sstr_not_routine(hits: list[Hit], site: str | None, t: str | None, n: str | None,
+                      m: str | None, grade: str | None, certain: set[str], uncertain: bool,
+                      poor: bool) -> bool:
+    """A small, localised G1 rectal or appendiceal NET (receptor imaging not a routine step).
+
+    Small: T1a at the rectum (below 1 cm, in the mucosa or submucosa), T1 at the appendix;
+    localised: no node or distant spread stated, no liver spots, no lymph or blood vessel
+    invasion seen.
+    """
+    if poor or grade != "G1" or t is None or certain or uncertain:
+        return False
+    if (n or "N0") not in {"N0", "NX"} or (m or "M0") != "M0":
+        return False
+    if any(h.data.get("present") for h in _of(hits, "invasion_vessels")):
+        return False
+    rectal = site == "colon_rectum" and any(
+        "rect" in h.data.get("word", "") for h in _of(hits, "site"))
+    if rectal:
+        return _t_base(t).lower() == "t1a"
+    return site == "appendix" and _t_base(t)[:2] == "T1"
+
+
 # --- questions -----------------------------------------------------------------------------------
 
 
 def _questions(draft: _Draft, hits: list[Hit], site: str | None, t: str | None, n: str | None,
                m: str | None, ki67: float | None, mitoses: float | None, uncertain: bool,
-               none_liver: bool, stage: str | None) -> None:
-    {h.kind for h in hits}
+               none_liver: bool, stage: str | None, sstr_not_routine: bool, poor: bool) -> None:
     for c in draft.checks:
         if c.kind == "grade_mismatch":
             draft.ask("The grade and the Ki-67 or mitotic count seem not to match: which grade "
@@ -898,9 +1060,15 @@ def _questions(draft: _Draft, hits: list[Hit], site: str | None, t: str | None, 
                       "which are right?")
         elif c.kind == "nec":
             draft.ask("How is this carcinoma staged, and which tests are planned next?")
+        elif c.kind in {"stage_mismatch", "stage_not_at_site", "stage_stated_unchecked"}:
+            draft.ask("The report names a stage group: which edition or system is it from, and "
+                      "how do the T, N and M in the report lead to it?")
+        elif c.kind == "grade_review":
+            draft.ask("The differentiation and the Ki-67 seem not to fit: has the pathologist "
+                      "looked at this again, and is the diagnosis final?")
     if site is None:
         draft.ask("Where in the body did the tumour start (the primary site)?")
-    if ki67 is None and mitoses is None:
+    if ki67 is None and mitoses is None and not poor:
         draft.ask("What was the Ki-67 index or mitotic count, and what grade does it give?")
     if n is None:
         draft.ask("Were lymph nodes examined, and how many held tumour?")
@@ -912,8 +1080,8 @@ def _questions(draft: _Draft, hits: list[Hit], site: str | None, t: str | None, 
     if none_liver and m is None and not uncertain:
         draft.ask("Were organs other than the liver checked for spread?")
     nec = any(c.kind == "nec" for c in draft.checks)
-    if not nec and not any(h.kind == "imaging" and vocab.IMAGING[h.data["index"]].sstr
-                           for h in hits):
+    scanned = any(h.kind == "imaging" and vocab.IMAGING[h.data["index"]].sstr for h in hits)
+    if not nec and not sstr_not_routine and not scanned:
         draft.ask("Has a somatostatin-receptor scan (SSTR PET) been done or planned, and what "
                   "did it show?")
     if stage is None and not any(c.kind == "nec" for c in draft.checks):

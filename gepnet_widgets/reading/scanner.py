@@ -36,7 +36,10 @@ WINDOW = 60
 _I = re.IGNORECASE
 _NUM = r"\d{1,3}(?:[.,]\d{1,2})?"
 _PRE = r"(?:yp|yc|rp|rc|[pcyra])"
-_ONE_TNM = rf"{_PRE}?[TNM](?:[0-4][a-c]?|[Xx]|is)(?:\s{{0,1}}\((?:m|\d{{1,2}})\))?"
+#: UICC descriptors written like TNM codes but not T, N or M: Pn0/Pn1 (perineural invasion; the
+#: capital P and small n tell it apart from pN1). L, V and R codes hold no T, N or M letter.
+_NOT_TNM = r"(?!(?-i:Pn)[0-2Xx](?![A-Za-z0-9]))"
+_ONE_TNM = rf"{_NOT_TNM}{_PRE}?[TNM](?:[0-4][a-c]?|[Xx]|is)(?:\s{{0,1}}\((?:m|\d{{1,2}})\))?"
 #: A token: a run of letters, digits and the characters codes are written with.
 TOKEN = re.compile(r"[A-Za-z0-9µμ²%#+<>≤≥=.,/()'\-]{1,60}")
 #: What counts as a code even without a digit (NX, TX, GX, MX, pNX ...).
@@ -118,7 +121,7 @@ def _negated(text: str, start: int, end: int) -> bool:
 # --- handlers ---------------------------------------------------------------------------------
 
 _TNM_PART = re.compile(
-    rf"(?P<pre>{_PRE})?(?P<letter>[TNM])(?P<cat>[0-4][a-c]?|[Xx]|is)"
+    rf"{_NOT_TNM}(?P<pre>{_PRE})?(?P<letter>[TNM])(?P<cat>[0-4][a-c]?|[Xx]|is)"
     r"(?:\s{0,1}\((?P<suf>m|\d{1,2})\))?", _I)
 
 
@@ -242,6 +245,8 @@ def _nodes_positive(m: re.Match, text: str) -> Hit | None:
 
 def _nodes_examined(m: re.Match, text: str) -> Hit | None:
     n = _count(m.group("n"))
+    if n == 0:  # "No (lymph) nodes submitted/identified": none to examine, so N is not assessed
+        return Hit("nodes", m.start(), m.end(), {"examined": 0, "none_examined": True}, 72)
     data: dict = {"examined": n}
     if m.group("neg"):
         data["positive"] = 0
@@ -286,7 +291,8 @@ def _site(site: str) -> Handler:
         into = bool(re.search(r"invad\w{0,4}\s{1,3}(?:the\s{1,2})?$|into\s{1,3}(?:the\s{1,2})?$|"
                               r"involv\w{0,4}\s{1,3}(?:the\s{1,2})?$|to\s{1,3}(?:the\s{1,2})?$",
                               before))
-        return Hit("site", m.start(), m.end(), {"site": site, "into": into}, 40)
+        return Hit("site", m.start(), m.end(),
+                   {"site": site, "into": into, "word": m.group(0).lower()}, 40)
     return handler
 
 
@@ -308,8 +314,11 @@ def _presence(kind: str, priority: int = 50, **data) -> Handler:
     def handler(m: re.Match, text: str) -> Hit | None:
         d = dict(data)
         raw = m.group(0)
-        code = re.search(r"(?:L|V|Pn)([0-2])", raw)
-        if code:
+        d["what"] = _invasion_what(raw)
+        code = re.search(r"(?:L|V|Pn)([0-2X])", raw)
+        if code and code.group(1) == "X":
+            d["present"] = None
+        elif code:
             d["present"] = code.group(1) != "0"
         else:
             after = _phrase_after(text, m.end())[:30].lower()
@@ -318,6 +327,18 @@ def _presence(kind: str, priority: int = 50, **data) -> Handler:
                                                  r"seen|present)|negative)", after)))
         return Hit(kind, m.start(), m.end(), d, priority)
     return handler
+
+
+def _invasion_what(raw: str) -> str:
+    """Which invasion a phrase or code names: lymphovascular, lymphatic, venous or perineural."""
+    low = raw.lower()
+    if raw.startswith("Pn") or "perineural" in low or raw == "PNI":
+        return "perineural"
+    if (raw.startswith("L") and len(raw) == 2) or "lymphatic" in low:
+        return "lymphatic"
+    if (raw.startswith("V") and len(raw) == 2) or re.search(r"venous|angio|^vascular", low):
+        return "venous"
+    return "lymphovascular"
 
 
 def _margin(m: re.Match, text: str) -> Hit | None:
@@ -454,17 +475,17 @@ def _rules() -> list[_Rule]:
                         r"(?P<s>IV|III|II|I|[1-4])(?P<ab>[ABC])?(?![A-Za-z0-9])", 70, _stage_stated)
     add("krenning", r"krenning(?:\s{0,2}(?:score|grade|scale))?\s{0,2}(?:of|:|=)?\s{0,2}"
                     r"(?P<k>IV|III|II|I|[0-4])(?![A-Za-z0-9])", 90, _krenning)
-    add("grade", r"(?<![A-Za-z0-9])(?:WHO\s{0,2}|NET\s{0,2}|tumou?r\s{0,2}|histologic(?:al)?"
+    add("grade", r"(?<![A-Za-z0-9])(?:WHO\s{0,2}|tumou?r\s{0,2}|histologic(?:al)?"
                  r"\s{0,2})?(?:G(?P<g>[1-3Xx])|grade\s{0,2}:?\s{0,2}(?P<g2>[1-3]|III|II|I)"
                  r"(?:\s{0,2}(?:of|/)\s{0,2}3)?)(?![A-Za-z0-9])", 70,
         lambda m, t: _grade_any(m, t))
     add("grade", r"(?<![A-Za-z])(?:low|intermediate|high)[\s-]{0,2}grade(?![A-Za-z])", 69,
         lambda m, t: _grade_words(m, t))
     add("ki67", rf"(?:ki[\s-]{{0,2}}67|mib[\s-]{{0,2}}1)(?:[\s:=(),-]{{0,3}}(?:"
-                r"proliferati\w{0,4}|"
+                r"proliferati\w{0,4}|mib[\s-]{0,2}1|"
                 r"labell?ing|index|rate|of|is|was|about|approx\w{0,6}|hot[\s-]{0,2}spots?|"
                 r"in|the|cells|nuclear|staining|positive|overall|at|up|to|around))"
-                rf"{{0,6}}[\s:=(~-]{{0,4}}{_CMP}\s{{0,2}}(?:(?P<v>{_NUM})(?:\s{{0,2}}%|\s{{0,2}}"
+                rf"{{0,6}}[\s:=()~-]{{0,4}}{_CMP}\s{{0,2}}(?:(?P<v>{_NUM})(?:\s{{0,2}}%|\s{{0,2}}"
                 rf"per\s{{0,1}}cent|\s{{0,2}}percent)?(?:\s{{0,2}}(?:-|–|to)\s{{0,2}}(?P<v2>{_NUM})"
                 r"(?:\s{0,2}%|\s{0,2}per\s{0,1}cent|\s{0,2}percent)?)?)?", 85, _ki67)
     _unit = (r"(?P<unit>2\s{0,2}mm\s{0,1}(?:2|²|\^2|sq)|10\s{0,2}mm\s{0,1}(?:2|²|\^2)|"
@@ -498,6 +519,9 @@ def _rules() -> list[_Rule]:
     add("nodes", r"no\s{1,2}(?:regional\s{1,2})?(?:lymph\s{0,2})?nodes?\s{1,2}(?:were\s{1,2}|"
                  r"was\s{1,2}|are\s{1,2})?(?:examined|identified|retrieved|found|submitted|present|"
                  r"recovered|in\s{1,2}the\s{1,2}specimen)", 74, _nodes_none)
+    # "No lymph nodes." on its own (a clause that ends there): none were there to examine.
+    add("nodes", r"(?<![\w])no\s{1,2}(?:regional\s{1,2})?lymph\s{0,2}nodes?(?=\s{0,2}(?:[.;,)]|$))",
+        74, _nodes_none)
     add("nodes", r"(?:(?:no|without)\s{1,2})?(?:regional\s{1,2})?(?:lymph\s{0,2})?node(?:s|al)?"
                  r"\s{0,2}(?:metastas[ie]s|metastatic\s{1,2}disease|involvement|positive|negative)",
         60, _nodes_involved)
@@ -568,12 +592,15 @@ def _rules() -> list[_Rule]:
     add("invasion_vessels", r"lympho-?\s{0,1}vascular(?:\s{0,2}space)?\s{0,2}invasion|"
                             r"(?:angio|vascular|venous|lymphatic|perineural)\s{0,2}invasion",
         57, _presence("invasion_vessels", 57))
-    add("invasion_vessels", r"(?<![A-Za-z0-9])(?:LVI|PNI|LVSI|L[01]|V[012]|Pn[01])(?![A-Za-z0-9])",
+    add("invasion_vessels",
+        r"(?<![A-Za-z0-9])(?:LVI|PNI|LVSI|L[01X]|V[012X]|Pn[01X])(?![A-Za-z0-9])",
         57, _presence("invasion_vessels", 57), flags=0)
     add("procedure", r"biops(?:y|ies)|resection|resected|excision|polypectomy|"
                      r"(?:right\s{1,2}|left\s{1,2})?hemicolectomy|whipple|pancreat(?:ico)?"
                      r"duodenectomy|(?:distal\s{1,2})?pancreatectomy|appendi(?:c)?ectomy|"
-                     r"(?<![A-Za-z])(?:EMR|ESD|FNA|FNB)(?![A-Za-z])", 42,
+                     r"(?<![A-Za-z])(?:EMR|ESD|FNA|FNB)(?![A-Za-z])|removed\s{1,2}(?:endoscopically|"
+                     r"surgically|at\s{1,2}(?:endoscopy|colonoscopy|surgery))|endoscopically\s{1,2}"
+                     r"(?:removed|resected|excised)", 42,
         _simple("procedure", 42))
     add("suv", rf"SUV\s{{0,2}}(?:max|mean|peak)?\s{{0,2}}(?:[:=]|of|was|is)?\s{{0,2}}(?:{_NUM})?",
         61, _simple("suv", 61))
@@ -639,9 +666,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "tumor_count": ("multi", "tumo", "primar", "nets"),
     "edition": ("ajcc", "uicc", "enets", "tnm", "who"),
     "margin": ("r0", "r1", "r2", "rx", "margin"),
-    "invasion_vessels": ("invasion", "lvi", "pni", "l0", "l1", "v0", "v1", "v2", "pn0", "pn1"),
+    "invasion_vessels": ("invasion", "lvi", "pni", "l0", "l1", "lx", "v0", "v1", "v2", "vx",
+                         "pn0", "pn1", "pnx"),
     "procedure": ("biops", "resect", "excis", "polyp", "ectomy", "whipple", "emr", "esd", "fna",
-                  "fnb"),
+                  "fnb", "removed"),
     "suv": ("suv",),
 }
 

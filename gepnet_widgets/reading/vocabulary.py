@@ -29,6 +29,11 @@ __all__ = [
     "PRIVACY_NOTE",
     "DEPTH_AT_SITE",
     "term",
+    "NO_SPREAD_IN_ORGAN",
+    "PANCREAS_DEPTHS",
+    "PANCREAS_DEPTH_MEANING",
+    "INVASION_LABELS",
+    "SSTR_NOT_ROUTINE",
 ]
 
 #: Where each subject is taught (notebook and heading anchor, relative to a lesson notebook).
@@ -163,7 +168,11 @@ _TERMS = (
          "'moderately' is not one of its words for them.", _WHO, "differentiation"),
     Term("type_net", "Neuroendocrine tumour (NET)",
          "A well-differentiated neuroendocrine neoplasm; it is graded G1, G2 or G3 and staged "
-         "with the NET chapters of TNM.", _WHO + _TNM8[:1], "differentiation"),
+         "with the NET chapters of TNM. All NETs are cancers (malignant), often slow-growing; "
+         "NET or NEC is about how the cells look under the microscope (well or poorly "
+         "differentiated), not about cancer or not cancer.",
+         (*_WHO, *_TNM8[:1], "NCI_DICT_NET", "NET_MALIGNANT2017", "NEN_TERMS2024"),
+         "differentiation"),
     Term("type_nec", "Neuroendocrine carcinoma (NEC)",
          "A poorly differentiated neuroendocrine neoplasm. It is not graded (high grade by "
          "definition) and is staged with the carcinoma system of the organ, not the NET "
@@ -179,13 +188,15 @@ _TERMS = (
          "Which rule book the report used. This reader stages with AJCC Version 9 or the AJCC "
          "8th edition and grades with WHO 2019.", ("S5", "AJCC8", "S9"), "stage"),
     Term("margin", "Resection margin (R0, R1, R2)",
-         "Whether tumour reaches the cut edge of the removed tissue: R0 none left, R1 tumour "
-         "seen at the edge under the microscope, R2 tumour left that can be seen by eye. Not "
-         "part of the stage.", ("S1",), "report"),
+         "Whether tumour is left behind at the cut edge (the residual tumour, R, descriptor): "
+         "R0 none left, R1 tumour left that is seen only under the microscope (at the edge), "
+         "R2 tumour left that can be seen by eye. Written beside TNM, not part of the stage.",
+         ("PDQ_R_TABLE", "TNMO2016"), "report"),
     Term("invasion_vessels", "Lymphovascular or perineural invasion",
-         "Tumour cells seen inside small lymph or blood vessels (LVI; L1 lymphatic, V1 "
-         "venous) or along nerves (Pn1); 0 means not seen. Reported beside the stage, not part "
-         "of it.", ("S4",), "report", "unverified"),
+         "Tumour cells seen inside small lymph or blood vessels (LVI; L1 lymph vessels, V1 or "
+         "V2 veins) or along nerves (Pn1); 0 means not seen, X not assessed. These UICC "
+         "descriptors are written beside TNM; they are not T, N or M and do not change the "
+         "stage.", ("TNMO2016",), "report"),
     Term("procedure", "Type of sample",
          "A biopsy takes a small piece; a resection removes the tumour. A p prefix (from "
          "removed tissue) needs a resection.", ("S1",), "report"),
@@ -381,7 +392,7 @@ IMAGING: tuple[Imaging, ...] = (
             ("S8",), True),
     Imaging(r"(?:18\s{0,2}F[\s-]{0,2})?FDG(?:[\s-]{0,2}PET(?:\s{0,2}/\s{0,2}CT)?)?",
             "FDG PET", "A PET scan with a sugar-like tracer: spots that take it up are very "
-            "active, which points to faster-growing disease.", ("S22", "S8")),
+            "active, which can point to higher-grade disease.", ("S22", "S8")),
     Imaging(r"(?<![A-Za-z])(?:CT|MRI|MR)(?![A-Za-z])(?:\s{0,2}(?:scan|of\s{0,2}the\s{0,2}"
             r"(?:abdomen|chest|liver|pelvis)))?", "CT or MRI scan",
             "Cross-sectional scans of the body; they show size and where tumour is.",
@@ -415,6 +426,31 @@ MARKERS: tuple[Marker, ...] = (
            "question.", ("S17",)),
 )
 
+
+#: "No liver metastases" and the like: no spread in the organ named, which alone is not M0.
+NO_SPREAD_IN_ORGAN = (
+    "The report says no spread was found in the organ it names. That alone is not M0: M0 means "
+    "no distant spread anywhere, so other distant sites need to have been checked too.")
+
+#: Pancreas depth keys (generic keys of :data:`DEPTH_WORDS` used at the pancreas).
+PANCREAS_DEPTHS = frozenset({"pancreas", "peripancreatic", "into_duodenum_or_bile_duct",
+                             "large_vessels"})
+PANCREAS_DEPTH_MEANING = (
+    "At the pancreas, T does not use the layers of a bowel wall. While the tumour is limited to "
+    "the pancreas, its size decides T (below 2 cm T1, 2-4 cm T2, above 4 cm T3); growth into "
+    "the duodenum or bile duct is T3, and into nearby organs or the wall of large vessels T4. "
+    "Spread into the fat around the pancreas does not change T.")
+
+#: The finding label for each kind of invasion a report names.
+INVASION_LABELS = {
+    "lymphovascular": "Lymphovascular invasion", "lymphatic": "Lymphatic invasion (L)",
+    "venous": "Venous invasion (V)", "perineural": "Perineural invasion (Pn)",
+}
+
+#: Why no SSTR scan question is asked for a small, localised G1 rectal or appendiceal NET.
+SSTR_NOT_ROUTINE = (
+    "For a small, localised, low-grade (G1) rectal or appendiceal NET, a somatostatin-receptor "
+    "scan (SSTR PET) is not a routine step; the care team decides which scans are needed.")
 
 #: What the reader cannot say (shown with every reading; the lesson's last section says more).
 NOT_TOLD = ("This reading explains the words of a report. It does not say what the report means "

@@ -316,14 +316,20 @@ def _checklist_rows(r: ReportReading) -> list[tuple[str, str]]:
     if spread is None and r.findings_of("metastasis_uncertain"):
         spread = None
     index = None
-    if r.ki67_percent is not None:
-        index = f"Ki-67 {r.ki67_percent:g}%"
+    if r.ki67_text is not None:
+        index = f"Ki-67 {r.ki67_text}"
     elif r.mitoses_per_2mm2 is not None:
         index = f"{r.mitoses_per_2mm2:g} mitoses per 2 mm²"
     elif r.mitoses_per_10hpf is not None:
         index = f"{r.mitoses_per_10hpf:g} mitoses per 10 HPF"
     sstr = any(f.kind == "imaging_item" and any(i.label == f.label and i.sstr for i in IMAGING)
                for f in r.findings)
+    if sstr:
+        scan = ("found", "mentioned")
+    elif r.sstr_not_routine:
+        scan = ("not_routine", "not a routine step for a small, localised G1 tumour here")
+    else:
+        scan = ("missing", "not mentioned")
     return [
         row(r.site_label, "several_sites"),
         row(None if r.size_cm is None else f"{r.size_cm:g} cm", "t_mismatch"),
@@ -331,15 +337,16 @@ def _checklist_rows(r: ReportReading) -> list[tuple[str, str]]:
             "depth_not_at_site"),
         row(nodes, "n_mismatch", "nodes_impossible"),
         row(spread, "m_mismatch", "m0_with_lesions", "m1_unsplit"),
-        row(index, "hpf", "ki67_impossible", "ki67_range"),
-        row(r.grade, "grade_mismatch", "grade_nec", "grade_several", "grade_without_index"),
-        row(r.differentiation or r.tumour_type, "well_nec", "moderately"),
-        ("found", "mentioned") if sstr else ("missing", "not mentioned"),
+        row(index, "hpf", "ki67_impossible", "ki67_range", "ki67_near_cutoff"),
+        row(r.grade, "grade_mismatch", "grade_nec", "grade_several", "grade_without_index",
+            "grade_provisional", "pancreas_g3_ajcc8"),
+        row(r.differentiation or r.tumour_type, "well_nec", "moderately", "grade_review"),
+        scan,
     ]
 
 
 def _alt_text(rows: list[tuple[str, str]], caption: str) -> str:
     said = "; ".join(f"{label}: {STATUS_WORDS[status]}" + (
-        f" ({value})" if status != "missing" else "")
+        f" ({value})" if status not in {"missing", "not_routine"} else "")
         for label, (status, value) in zip(CHECKLIST_ROWS, rows, strict=True))
     return f"Checklist of what the report states. {caption}. {said}."
