@@ -520,14 +520,15 @@ _WORDS_OF_THE_COURSE = (
 _REPORT = (
     _e("Resection margin", "The cut edge of the tissue a surgeon or endoscopist removed. R0: no "
        "tumour left; R1: tumour at the edge under the microscope; R2: tumour left that can be "
-       "seen by eye. It is reported beside the stage, not part of it.", _L8, "S1",
+       "seen by eye. It is reported beside the stage, not part of it.", _L8, "PDQ_R_TABLE",
+       "TNMO2016",
        aliases=("margin", "margins", "resection margins", "R0", "R1", "R2")),
     _e("Lymphovascular invasion", "Tumour cells seen inside small lymph or blood vessels in the "
        "removed tissue (written LVI, or L1 for lymph vessels and V1 for veins; L0 and V0: not "
-       "seen). Reported beside the stage, not part of it.", _L8, "S4",
+       "seen). Reported beside the stage, not part of it.", _L8, "TNMO2016",
        aliases=("LVI", "L1", "V1", "L0", "V0")),
     _e("Perineural invasion", "Tumour cells growing along nerves in the removed tissue (Pn1; "
-       "Pn0: not seen). Reported beside the stage, not part of it.", _L8, "S4",
+       "Pn0: not seen). Reported beside the stage, not part of it.", _L8, "TNMO2016",
        aliases=("Pn1", "Pn0")),
     _e("Krenning score", "How strongly spots take up the tracer on a somatostatin-receptor scan, "
        "compared with normal liver and spleen: 1 less than liver, 2 about the same as liver, 3 "
