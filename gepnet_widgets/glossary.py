@@ -64,6 +64,7 @@ LESSON_TITLES: dict[str, str] = {
     "06_treatment_categories": "How treatment categories differ",
     "07_case_studies": "Case studies",
     "08_reading_a_report": "Reading a report",
+    "00_start_here": "Start here",
 }
 
 
@@ -114,6 +115,7 @@ _L4, _L5, _L6 = "04_grade_and_differentiation", "05_functional_vs_nonfunctional"
     "06_treatment_categories"
 _L7 = "07_case_studies"
 _L8 = "08_reading_a_report"
+_L0 = "00_start_here"
 
 # --- written here --------------------------------------------------------------------------------
 
@@ -187,7 +189,8 @@ _ANATOMY = (
     _e("Mesentery", "The fatty fold that carries the bowel's blood vessels and lymph nodes.", _L3,
        aliases=("mesenteric",)),
     _e("Mesenteric mass", "A lump of tumour in the mesentery. In the jejunum and ileum a "
-       "mesenteric mass larger than 2 cm makes N2 (AJCC 8th edition).", _L3, "S1", "S7",
+       "mesenteric mass larger than 2 cm makes N2 (AJCC 8th edition and Version 9; Version 9 adds "
+       "that smaller masses are reported but do not change the stage).", _L3, "S1", "S7",
        aliases=("mesenteric masses",)),
     _e("Mesoappendix", "The fatty fold that holds the appendix. Tumour reaching it makes T3 at "
        "the appendix.", _L3, "S1"),
@@ -291,6 +294,9 @@ _STAGING = (
        "spread), from a table in each AJCC chapter. The colon and rectum keep sub-stages (IIA, "
        "IIB, IIIA, IIIB).", _L3, "AJCC8", "S1",
        aliases=("stage groups", "stage I", "stage II", "stage III", "stage IV", "sub-stages")),
+    _e("JupyterLab", "The program in your web browser that opens the course's notebooks: pages "
+       "of text with cells you can run. Voila shows the same pages as an app, without code.",
+       _L0, aliases=("Jupyter", "JupyterHub", "Voila"), technical=False),
     _e("AJCC", "American Joint Committee on Cancer: it publishes the TNM staging manual. The "
        "course uses AJCC Version 9 (US cases from 2024) by default, with the 8th edition (2017) "
        "beside it.", _L3, "AJCC8", "S5",
