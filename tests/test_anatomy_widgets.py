@@ -28,7 +28,7 @@ def no_error(explorer) -> None:
 
 def test_step_slider_extremes_and_every_step():
     e = CellExplorer()
-    assert (e.step.min, e.step.max, e.step.continuous_update) == (1, 4, False)
+    assert (e.step.min, e.step.max, e.step.continuous_update) == (1, 4, True)
     pngs = {}
     for step in (4, 1, 2, 3):  # the extremes first
         e.step.value = step

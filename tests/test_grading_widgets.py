@@ -77,7 +77,7 @@ def test_hooks_labels_and_defaults(cls):
         assert f"gepnet-{prefix}-{name}" in control._dom_classes, name
         assert control.description and control.style.description_width == "initial"
         if isinstance(control, widgets.FloatSlider | widgets.IntSlider):
-            assert control.continuous_update is False
+            assert control.continuous_update is True  # live while dragged
         if isinstance(control, widgets.Dropdown):
             assert all(isinstance(o, tuple) and len(o) == 2 for o in control.options)
     _assert_clean(explorer)

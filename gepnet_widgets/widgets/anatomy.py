@@ -48,7 +48,7 @@ class CellExplorer(Explorer):
         super().__init__(6.6, 4.6, "A neuroendocrine cell, step by step")
         self.step = labelled(
             widgets.IntSlider(value=step, min=1, max=len(CELL_STEPS), step=1,
-                              description="Step", continuous_update=False,
+                              description="Step", continuous_update=True,
                               layout=widgets.Layout(width="320px")),
             self.prefix, "step")
         self.example = labelled(

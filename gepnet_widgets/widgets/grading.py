@@ -96,7 +96,7 @@ def _headline(label: str, value: str, css: str) -> str:
 
 def _slider(cls: type, prefix: str, name: str, description: str, width: str = "420px",
             **kwargs) -> widgets.Widget:
-    return labelled(cls(description=description, continuous_update=False,
+    return labelled(cls(description=description, continuous_update=True,
                         layout=widgets.Layout(width=width), **kwargs), prefix, name)
 
 

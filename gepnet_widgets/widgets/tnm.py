@@ -78,7 +78,7 @@ def size_control(prefix: str, value: float = 1.0) -> widgets.FloatSlider:
     return labelled(
         widgets.FloatSlider(value=value, min=0.1, max=MAX_SIZE_CM, step=0.1,
                             description="Size (cm)", readout_format=".1f",
-                            continuous_update=False, layout=widgets.Layout(width="340px")),
+                            continuous_update=True, layout=widgets.Layout(width="340px")),
         prefix, "size")
 
 
@@ -94,7 +94,7 @@ def count_control(prefix: str) -> widgets.IntSlider:
     """Number of primary tumours, 1 to 10."""
     return labelled(
         widgets.IntSlider(value=1, min=1, max=MAX_TUMOURS, description="Number of tumours",
-                          continuous_update=False, layout=widgets.Layout(width="340px")),
+                          continuous_update=True, layout=widgets.Layout(width="340px")),
         prefix, "count")
 
 
@@ -109,7 +109,7 @@ class NodeControls:
         self.nodes = labelled(
             widgets.IntSlider(value=nodes, min=0, max=MAX_NODES,
                               description="Positive regional lymph nodes",
-                              continuous_update=False, layout=widgets.Layout(width="420px")),
+                              continuous_update=True, layout=widgets.Layout(width="420px")),
             prefix, "nodes")
         self.mass = labelled(
             widgets.Checkbox(value=False, description="Mesenteric mass larger than 2 cm",

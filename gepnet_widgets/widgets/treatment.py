@@ -399,7 +399,7 @@ class DiscussionExplorer(Explorer):
         low, high = KI67_RANGES[grade]
         self.ki67 = labelled(widgets.IntSlider(
             value=low if ki67 is None else ki67, min=low, max=high, step=1,
-            continuous_update=False, description="Ki-67 index (%)",
+            continuous_update=True, description="Ki-67 index (%)",
             layout=widgets.Layout(width="470px")), self.prefix, "ki67")
         self.result: Discussion | None = None
         self._tiles = None
