@@ -1,4 +1,4 @@
-"""Write the course's navigation: a bar at the top and bottom of every lesson, and the glossary page.
+"""Write the course's navigation: a bar at the top and bottom of every lesson; the glossary page.
 
 The lesson list is the notebooks themselves (``notebooks/NN_*.ipynb``, titles from their
 ``# Lesson N: Title`` heading), so a new lesson gets its place in every bar by running this tool.
@@ -25,6 +25,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import html
 import re
 import sys
 from collections.abc import Sequence
@@ -81,27 +82,37 @@ def _link(label: str, target: str) -> str:
     return f"[{label}]({target})"
 
 
+def _html_link(label: str, target: str, em: str = "") -> str:
+    title = f" <em>{html.escape(em)}</em>" if em else ""
+    return f'<li><a href="{html.escape(target)}">{html.escape(label)}{title}</a></li>'
+
+
+def nav_html(items: Sequence[str], name: str) -> str:
+    """A ``<nav>`` landmark of links, written as one HTML block (no Markdown inside, so every
+    renderer, JupyterLab's, Voila's and nbconvert's, keeps the list inside the landmark)."""
+    return (f'{GENERATED}\n<nav class="gepnet-nav" aria-label="Course navigation: {name}">'
+            f'<ul>{"".join(items)}</ul></nav>')
+
+
 def nav_markdown(course: Sequence[Lesson], index: int, where: str) -> str:
     """The bar of ``course[index]``; ``where`` is ``"top"`` or ``"bottom"`` (landmark name)."""
     this = course[index]
     at_start = this.file == START
-    items = [_link("Course map", f"#{COURSE_MAP}" if at_start else f"{START}#{COURSE_MAP}")]
+    items = [_html_link("Course map", f"#{COURSE_MAP}" if at_start else f"{START}#{COURSE_MAP}")]
     if index > 0:
         prev = course[index - 1]
-        items.append(_link(f"Previous: {prev.label}", prev.file))
+        items.append(_html_link(f"Previous: Lesson {prev.number},", prev.file, prev.title))
     if index + 1 < len(course):
         nxt = course[index + 1]
-        items.append(_link(f"Next: {nxt.label}", nxt.file))
+        items.append(_html_link(f"Next: Lesson {nxt.number},", nxt.file, nxt.title))
     items += [
-        _link("Glossary", GLOSSARY_PAGE.name),
-        _link("Your progress", f"#{PROGRESS}" if at_start else f"{START}#{PROGRESS}"),
-        _link("Sources", REFERENCES),
+        _html_link("Glossary", GLOSSARY_PAGE.name),
+        _html_link("Your progress", f"#{PROGRESS}" if at_start else f"{START}#{PROGRESS}"),
+        _html_link("Sources", REFERENCES),
     ]
-    name = (f"Lesson {this.number} of {course[-1].number}" if where == "top"
-            else f"End of lesson {this.number}")
-    bullets = "\n".join(f"* {item}" for item in items)
-    return (f'{GENERATED}\n<nav class="gepnet-nav" aria-label="Course navigation: {name}">\n\n'
-            f"{bullets}\n\n</nav>")
+    name = (f"lesson {this.number} of {course[-1].number}" if where == "top"
+            else f"end of lesson {this.number}")
+    return nav_html(items, name)
 
 
 def _nav_cell(source: str, cell_id: str) -> nbformat.NotebookNode:
@@ -156,12 +167,11 @@ def glossary_notebook(course: Sequence[Lesson]) -> nbformat.NotebookNode:
     for entry in GLOSSARY:
         letters.setdefault(_letter(entry), []).append(entry)
     jump = " · ".join(_link(k if len(k) == 1 else "0-9", f"#{term_anchor(k)}") for k in letters)
-    items = "\n".join(f"* {item}" for item in (
-        _link("Course map", f"{START}#{COURSE_MAP}"),
-        _link("Your progress", f"{START}#{PROGRESS}"), _link("Sources", REFERENCES)))
+    bar = nav_html([_html_link("Course map", f"{START}#{COURSE_MAP}"),
+                    _html_link("Your progress", f"{START}#{PROGRESS}"),
+                    _html_link("Sources", REFERENCES)], "glossary")
     intro = (
-        f"# Glossary\n\n{GENERATED}\n"
-        f'<nav class="gepnet-nav" aria-label="Course navigation: glossary">\n\n{items}\n\n</nav>\n\n'
+        f"# Glossary\n\n{bar}\n\n"
         "> For education only. This course is not for decisions about anyone's care.\n\n"
         f"Every technical word the lessons use, defined once in plain words ({len(GLOSSARY)} "
         "words), with the lesson that teaches it and, where the definition is a clinical fact, "
@@ -181,7 +191,10 @@ def glossary_notebook(course: Sequence[Lesson]) -> nbformat.NotebookNode:
 
 
 def _same(a: nbformat.NotebookNode, b: nbformat.NotebookNode) -> bool:
-    return ([(c.get("id"), c.source) for c in a.cells] == [(c.get("id"), c.source) for c in b.cells])
+    def key(nb: nbformat.NotebookNode) -> list[tuple[str | None, str]]:
+        return [(c.get("id"), c.source) for c in nb.cells]
+
+    return key(a) == key(b)
 
 
 def run(check: bool, notebooks: Path = NOTEBOOKS) -> list[str]:
