@@ -311,10 +311,11 @@ def _hit_findings(hit: Hit, text: str) -> list[Finding]:
         where = ", ".join({"liver": "liver", "extrahepatic": "outside the liver"}[s]
                           for s in d["sites"])
         return [_finding(k, hit, text, f"none in the {where}" if where == "liver" else
-                         f"none {where}", meaning=vocab.NO_SPREAD_IN_ORGAN)]
+                         f"none {where}", meaning=vocab.TERMS["metastasis_none_organ"].meaning)]
     if k == "depth" and d["depth"] in vocab.PANCREAS_DEPTHS:
-        return [_finding(k, hit, text, d["depth"].replace("_", " "),
-                         meaning=vocab.PANCREAS_DEPTH_MEANING, sources=("S2", "AJCC8"))]
+        pancreas = vocab.TERMS["depth_pancreas"]
+        return [_finding(k, hit, text, d["depth"].replace("_", " "), meaning=pancreas.meaning,
+                         sources=pancreas.sources)]
     if k == "invasion_vessels":
         state = {True: "present", False: "not seen", None: "not assessed"}[d["present"]]
         return [_finding(k, hit, text, f"{d['what']} invasion: {state}",
@@ -644,8 +645,8 @@ def read_report(text: str, edition: str = "ajcc9") -> ReportReading:
     _other_checks(draft, hits, sites, unused_depths, nodes, tumour_type, differentiation, edition)
     not_routine = _sstr_not_routine(hits, site, t, n, m, grade, certain, uncertain, poor)
     if not_routine:
-        draft.check("sstr_not_routine", "note", vocab.SSTR_NOT_ROUTINE, ("ENETS2023_CRC",),
-                    "unverified")
+        why = vocab.TERMS["sstr_not_routine"]
+        draft.check("sstr_not_routine", "note", why.meaning, why.sources, why.level)
     _questions(draft, hits, site, t, n, m, ki67, mitoses, uncertain, none_liver, stage,
                not_routine, poor)
 

@@ -29,11 +29,8 @@ __all__ = [
     "PRIVACY_NOTE",
     "DEPTH_AT_SITE",
     "term",
-    "NO_SPREAD_IN_ORGAN",
     "PANCREAS_DEPTHS",
-    "PANCREAS_DEPTH_MEANING",
     "INVASION_LABELS",
-    "SSTR_NOT_ROUTINE",
 ]
 
 #: Where each subject is taught (notebook and heading anchor, relative to a lesson notebook).
@@ -83,6 +80,11 @@ class Term:
     sources: tuple[str, ...]
     lesson: str = "report"
     level: str | None = None
+
+    @property
+    def unverified(self) -> bool:
+        """Whether the statement was not checked against the original (for the review report)."""
+        return self.level == "unverified"
 
 
 _TERMS = (
@@ -137,6 +139,20 @@ _TERMS = (
          "they are tumour. Only the care team can say what they are.", _TNM8, "nm"),
     Term("metastasis_none", "No distant spread mentioned as found",
          "The report says no spread to distant organs was found (M0).", _TNM8, "nm"),
+    Term("metastasis_none_organ", "No spread found in one organ",
+         "The report says no spread was found in the organ it names. That alone is not M0: M0 "
+         "means no distant spread anywhere, so other distant sites need to have been checked "
+         "too.", _TNM8, "nm"),
+    Term("depth_pancreas", "How far a pancreatic tumour has grown",
+         "At the pancreas, T does not use the layers of a bowel wall. While the tumour is "
+         "limited to the pancreas, its size decides T (below 2 cm T1, 2-4 cm T2, above 4 cm T3); "
+         "growth into the duodenum or bile duct is T3, and into nearby organs or the wall of "
+         "large vessels T4. Spread into the fat around the pancreas does not change T.",
+         ("S2", "AJCC8"), "t"),
+    Term("sstr_not_routine", "Receptor scan not a routine step",
+         "For a small, localised, low-grade (G1) rectal or appendiceal NET, a "
+         "somatostatin-receptor scan (SSTR PET) is not a routine step; the care team decides "
+         "which scans are needed.", ("ENETS2023_CRC",), "tests", "unverified"),
     Term("ki67", "Ki-67 index",
          "The share of tumour cells that are dividing, counted in the busiest area (hot spot) "
          "on at least 500 cells. WHO 2019: below 3% G1, 3-20% G2, above 20% G3.", _WHO, "ki67"),
@@ -328,6 +344,11 @@ class Stain:
     sources: tuple[str, ...]
     level: str | None = None
 
+    @property
+    def unverified(self) -> bool:
+        """Whether the statement was not checked against the original (for the review report)."""
+        return self.level == "unverified"
+
 
 STAINS: tuple[Stain, ...] = (
     Stain(r"synaptophysin", "Synaptophysin",
@@ -372,6 +393,11 @@ class Imaging:
     sources: tuple[str, ...]
     sstr: bool = False
     level: str | None = None
+
+    @property
+    def unverified(self) -> bool:
+        """Whether the statement was not checked against the original (for the review report)."""
+        return self.level == "unverified"
 
 
 _SSTR_PET = ("A PET scan with a tracer that sticks to somatostatin receptors: it shows where "
@@ -427,30 +453,15 @@ MARKERS: tuple[Marker, ...] = (
 )
 
 
-#: "No liver metastases" and the like: no spread in the organ named, which alone is not M0.
-NO_SPREAD_IN_ORGAN = (
-    "The report says no spread was found in the organ it names. That alone is not M0: M0 means "
-    "no distant spread anywhere, so other distant sites need to have been checked too.")
-
 #: Pancreas depth keys (generic keys of :data:`DEPTH_WORDS` used at the pancreas).
 PANCREAS_DEPTHS = frozenset({"pancreas", "peripancreatic", "into_duodenum_or_bile_duct",
                              "large_vessels"})
-PANCREAS_DEPTH_MEANING = (
-    "At the pancreas, T does not use the layers of a bowel wall. While the tumour is limited to "
-    "the pancreas, its size decides T (below 2 cm T1, 2-4 cm T2, above 4 cm T3); growth into "
-    "the duodenum or bile duct is T3, and into nearby organs or the wall of large vessels T4. "
-    "Spread into the fat around the pancreas does not change T.")
 
 #: The finding label for each kind of invasion a report names.
 INVASION_LABELS = {
     "lymphovascular": "Lymphovascular invasion", "lymphatic": "Lymphatic invasion (L)",
     "venous": "Venous invasion (V)", "perineural": "Perineural invasion (Pn)",
 }
-
-#: Why no SSTR scan question is asked for a small, localised G1 rectal or appendiceal NET.
-SSTR_NOT_ROUTINE = (
-    "For a small, localised, low-grade (G1) rectal or appendiceal NET, a somatostatin-receptor "
-    "scan (SSTR PET) is not a routine step; the care team decides which scans are needed.")
 
 #: What the reader cannot say (shown with every reading; the lesson's last section says more).
 NOT_TOLD = ("This reading explains the words of a report. It does not say what the report means "
