@@ -11,6 +11,14 @@ JupyterLab), run all cells and use the T explorer. Then: separate copies on disk
 change is not in bob's copy, alice cannot reach bob's server, bob's copy opens in app mode
 (``/user/<name>/voila/render/...``), and, after the hub stops, no process of the classroom is
 left (the fixture's teardown fails the run otherwise).
+
+The hub's learners also hand in: the spawner sets ``GEPNET_HANDIN_DIR`` to a drop box (mode
+3733, as the instructor guide sets it up), both learners answer the lesson's first self-check
+question (alice rightly, bob wrongly) and press "Hand in my answers", and the instructor's
+report (``python -m gepnet_widgets.classroom report``, text and HTML opened in the browser)
+shows both, correctly counted. (This spawner runs every learner as root, so the drop box's
+permissions between learners are tested with real system users in
+``tests/test_classroom_dropbox.py``.)
 """
 
 from __future__ import annotations
@@ -41,6 +49,8 @@ from browser_helpers import (
     lab_run_all,
     save_screenshot,
 )
+
+from gepnet_widgets import quiz
 
 pytestmark = [pytest.mark.browser, pytest.mark.hub]
 
@@ -134,7 +144,7 @@ def _write_config(work: Path, ports: dict[str, int]) -> Path:
     settings = work / "lab-settings"
     for rel, content in {
         "@jupyterlab/notebook-extension/tracker.jupyterlab-settings":
-            {"autoStartDefaultKernel": True},
+            {"autoStartDefaultKernel": True, "windowingMode": "none"},
         "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
             {"fetchNews": "false", "checkForUpdates": False, "doNotDisturbMode": True},
     }.items():
@@ -164,7 +174,9 @@ def _write_config(work: Path, ports: dict[str, int]) -> Path:
         "Spawner": {
             "ip": "127.0.0.1", "cmd": [str(Path(sys.executable).parent / "jupyterhub-singleuser")],
             "args": args, "default_url": "/lab", "start_timeout": 120, "http_timeout": 90,
-            "environment": {"JUPYTERLAB_SETTINGS_DIR": str(settings)},
+            "environment": {"JUPYTERLAB_SETTINGS_DIR": str(settings),
+                            "GEPNET_HANDIN_DIR": str(work / "handin"),
+                            "GEPNET_CLASSROOM_CONFIG": str(work / "no-classroom.json")},
         },
         "SimpleLocalProcessSpawner": {"home_dir_template": f"{work}/home/{{username}}"},
     }
@@ -208,8 +220,11 @@ def classroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Classroom]:
     _copy_course(repo)
     ports = {"hub": free_port(), "api": free_port(), "proxy_api": free_port()}
     config = _write_config(work, ports)
+    (work / "handin").mkdir()
+    os.chmod(work / "handin", 0o3733)  # the drop box: learners write, nobody else lists
     env = dict(os.environ)
     env.pop("MPLBACKEND", None)
+    env.pop("GEPNET_PROGRESS_DIR", None)  # each learner keeps progress in their own home
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env["GEPNET_CLASSROOM"] = str(work)  # marks every process of the classroom
     log = ROOT / "tests" / "artifacts" / "logs" / "jupyterhub.log"
@@ -309,6 +324,16 @@ def test_two_learners_pull_and_run_a_lesson_without_interfering(
                                 capture_output=True, text=True, timeout=30).stdout.strip()
         assert origin == room.repo.as_uri(), f"{user}'s copy comes from {origin}"
 
+    # both hand in: alice answers the first self-check question rightly, bob wrongly
+    question = quiz.load_questions(LESSON.removesuffix(".ipynb"))[0]
+    wrong = next(c for c in question.choices if not c.correct)
+    for user, page, choice in (("alice", alice, question.correct_choice), ("bob", bob, wrong)):
+        _answer_and_hand_in(page, question.id, choice.text)
+        print(f"{user} handed in by {time.monotonic() - t0:.1f} s")
+    box = room.work / "handin"
+    assert sorted(p.name for p in box.iterdir()) == ["alice.json", "bob.json"]
+    _instructor_report_counts_both(room, alice, question, wrong)
+
     # alice cannot reach bob's server
     response = alice.request.get(f"{room.hub}/user/bob/api/contents/gepnet-notebooks",
                                  max_redirects=5, fail_on_status_code=False)
@@ -323,6 +348,44 @@ def test_two_learners_pull_and_run_a_lesson_without_interfering(
     print(f"classroom test done in {time.monotonic() - t0:.1f} s")
     for page in pages.values():
         page.context.close()
+
+
+def _answer_and_hand_in(page: Any, question_id: str, choice_text: str) -> None:
+    """Pick ``choice_text`` in the self-check question, check it, press Hand in."""
+    card = page.locator(f".gepnet-selfcheck-q-{question_id}").first
+    card.scroll_into_view_if_needed()
+    card.locator("label").filter(has_text=choice_text).first.click()
+    card.locator(".gepnet-selfcheck-check").first.click()
+    card.locator(".gepnet-selfcheck-feedback [role=status]").first.wait_for(timeout=30_000)
+    check = page.locator(".gepnet-selfcheck").filter(has=card)
+    check.locator(".gepnet-handin-button").first.click()
+    check.locator(".gepnet-handin-status").get_by_text("Handed in to the class folder").wait_for(
+        timeout=30_000)
+
+
+def _instructor_report_counts_both(room: Classroom, page: Any, question: Any,
+                                   wrong: Any) -> None:
+    """The instructor's report (command line, and its HTML page in the browser)."""
+    html_path = room.work / "class-report.html"
+    proc = subprocess.run(
+        [sys.executable, "-m", "gepnet_widgets.classroom", "report", str(room.work / "handin"),
+         "--html", str(html_path)], capture_output=True, text=True, timeout=120, cwd=ROOT,
+        env={**os.environ, "MPLBACKEND": "Agg"})
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "2 hand-ins" in out and "files not used" not in out, out
+    assert f"Q1 {question.id}: answered 2 of 2, right at the first try 1" in out, out
+    assert f"chose {wrong.text[:70]!r}: 1" in out, out
+    report = page.context.new_page()
+    report.goto(html_path.as_uri())
+    row = report.locator(f"tr[data-question='{question.id}']")
+    assert row.locator(".gepnet-class-answered").inner_text().strip() == "2 of 2"
+    assert row.locator(".gepnet-class-first").inner_text().strip() == "1"
+    assert "bob" in row.inner_text() and wrong.text in row.inner_text()
+    learners = report.locator("table").first.inner_text()
+    assert "alice" in learners and "bob" in learners
+    save_screenshot(report.locator("main"), "hub-class-report")
+    report.close()
 
 
 def test_classroom_processes_are_marked(classroom: Classroom) -> None:
