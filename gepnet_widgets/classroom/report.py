@@ -411,7 +411,8 @@ def learners_html(report: ClassReport, *, anonymised: bool = False) -> str:
                 f"<b class='gepnet-class-not-started'>{len(report.not_started)}</b>. "
                 "<span class='muted'>(Anonymised for projection: no names shown.)</span></p>")
     rows = "".join(f"<tr><td>{_esc(x.name)}</td><td class='n'>{x.answered}</td>"
-                   f"<td class='n'>{x.first_correct}</td><td>{_esc(x.updated)}</td></tr>"
+                   f"<td class='n'>{x.first_correct}</td>"
+                   f"<td>{_esc(x.updated.replace('T', ' ').removesuffix('Z'))}</td></tr>"
                    for x in report.learners)
     table = (f"<table><tr><th>Learner</th><th>Answered</th><th>Right at the first try</th>"
              f"<th>Handed in (UTC)</th></tr>{rows}</table>") if rows else ""

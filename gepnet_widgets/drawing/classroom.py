@@ -86,9 +86,11 @@ def draw_class_questions(ax: Axes, rows: Sequence[QuestionRow]) -> ClassArtists:
 
 def chart_png(rows: Sequence[QuestionRow], width: float = 6.4) -> bytes:
     """The chart of one lesson as PNG bytes (for the exported HTML report)."""
-    fig = Figure(figsize=(width, chart_height(len(rows))), dpi=FIGURE_DPI)
+    height = chart_height(len(rows))
+    fig = Figure(figsize=(width, height), dpi=FIGURE_DPI)
     FigureCanvasAgg(fig)
-    ax = fig.add_axes((0.1, 0.22, 0.86, 0.62))
+    bottom, top = 0.5 / height, 0.35 / height  # room for the axis label and the legend
+    ax = fig.add_axes((0.1, bottom, 0.86, 1 - bottom - top))
     draw_class_questions(ax, rows)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", facecolor="white")

@@ -226,7 +226,8 @@ class ClassDashboard(Explorer):
         rows = report.lesson_rows(self.lesson.value) if report is not None else []
         ax = self.view.axes()
         draw_class_questions(ax, rows)
-        ax.set_position([0.1, 0.1, 0.86, 0.78])
+        height = chart_height(15)
+        ax.set_position([0.1, 0.5 / height, 0.86, 1 - 0.85 / height])
         self.view.redraw_all()
         title = lesson_title(self.lesson.value) if rows else "no lesson"
         self.view.refresh(chart_alt(rows, title) if rows else "Empty chart: no hand-ins read.")
