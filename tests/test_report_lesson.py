@@ -47,3 +47,13 @@ def test_figures_have_alt_text_and_text_box_is_empty(nb) -> None:
 def test_self_check_is_shown(nb) -> None:
     cards = [m for m in by_class(nb, "gepnet-selfcheck-q-ki67-grade-mismatch")]
     assert cards
+
+
+def test_lesson_text_after_the_clinical_review(nb) -> None:
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "also called MIB-1" not in text and "MIB-1 is the antibody used to show Ki-67" in text
+    assert "including the residual tumour (R) table" not in text
+    assert "is perineural invasion, not **pN1**" in text
+    assert "not a routine step" in text
+    first = next(s["value"] for s in by_class(nb, "gepnet-report-figure"))
+    assert "SSTR scan: not stated" in first  # Example 1 (ileum) is asked about a receptor scan
