@@ -18,8 +18,8 @@ from .widgets.classroom import ClassDashboard, HandInButton
 from .widgets.diagnosis import MarkerPitfalls, TestMatrix, WorkupPlanner
 from .widgets.glossary import Glossary
 from .widgets.grading import CountingLab, DifferentiationTable, GradeExplorer, ScatterSimulation
-from .widgets.report import ReportReader
 from .widgets.progress import ProgressView
+from .widgets.report import ReportReader
 from .widgets.selfcheck import ReviewSession, SelfCheck
 from .widgets.syndromes import CarcinoidFlow, MysteryPatient, SyndromeExplorer
 from .widgets.tnm import (
@@ -71,4 +71,4 @@ __all__ = [
     "HandInButton",
     "ClassDashboard",
 ]
-__version__ = "0.1.0"
+__version__ = "0.2.0"

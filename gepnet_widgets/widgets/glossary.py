@@ -10,7 +10,7 @@ import html
 import ipywidgets as widgets
 
 from ..glossary import GLOSSARY, LESSON_TITLES, Entry, search
-from ..style import MUTED, TEXT
+from ..style import CSS_MUTED, CSS_TEXT
 from .base import labelled
 from .citations import sources_inline
 from .static import STATIC_CLASS, STATIC_CSS, FallbackBox, StaticView
@@ -30,7 +30,7 @@ def _lesson_words(stem: str) -> str:
 
 def entry_html(entry: Entry) -> str:
     """One entry as HTML: term, other words, definition, sources and the lesson that teaches it."""
-    also = f' <span style="color:{MUTED}">(also: {html.escape(", ".join(entry.aliases[:6]))})' \
+    also = f' <span style="color:{CSS_MUTED}">(also: {html.escape(", ".join(entry.aliases[:6]))})' \
         "</span>" if entry.aliases else ""
     source = f" {sources_inline(entry.sources)}." if entry.sources else ""
     kind = "" if entry.technical else " <i>(a name)</i>"
@@ -38,7 +38,7 @@ def entry_html(entry: Entry) -> str:
         f'<div class="gepnet-glossary-entry" style="margin:0 0 8px">'
         f'<b class="gepnet-glossary-term">{html.escape(entry.term)}</b>{kind}{also}<br>'
         f"{html.escape(entry.definition)}"
-        f'<br><span style="color:{MUTED};font-size:0.88em">Taught in '
+        f'<br><span style="color:{CSS_MUTED};font-size:0.88em">Taught in '
         f"{html.escape(_lesson_words(entry.lesson))}.{source}</span></div>"
     )
 
@@ -88,19 +88,19 @@ class Glossary:
         else:
             head = (f'All <b class="gepnet-glossary-count">{n}</b> terms, A to Z. Type to '
                     "search.")
-        more = (f'<p style="color:{MUTED}">Showing the first {MAX_SHOWN}; type more letters to '
+        more = (f'<p style="color:{CSS_MUTED}">Showing the first {MAX_SHOWN}; type more letters to '
                 "narrow the list.</p>") if n > MAX_SHOWN else ""
-        empty = ("" if n else f'<p style="color:{TEXT}">No term matches. Try a shorter word, '
+        empty = ("" if n else f'<p style="color:{CSS_TEXT}">No term matches. Try a shorter word, '
                  "or another spelling (for example tumour or tumor).</p>")
         body = "".join(entry_html(e) for e in shown)
-        self.results.value = (f'<div style="color:{TEXT}"><p style="margin:2px 0 8px">{head}'
+        self.results.value = (f'<div style="color:{CSS_TEXT}"><p style="margin:2px 0 8px">{head}'
                               f"</p>{empty}{body}{more}</div>")
 
     def static_view(self) -> StaticView:
         """The whole glossary, A to Z, where no kernel runs (handouts, ``make site`` pages)."""
         body = "".join(entry_html(e) for e in GLOSSARY)
         page = (f'<div class="{STATIC_CLASS} {STATIC_CLASS}-glossary" role="group" '
-                f'aria-label="Glossary (static view)" style="color:{TEXT}">{STATIC_CSS}'
+                f'aria-label="Glossary (static view)" style="color:{CSS_TEXT}">{STATIC_CSS}'
                 f"<h3 style='{_HEADING}'>Glossary ({len(GLOSSARY)} terms)</h3>{body}</div>")
         text = "\n".join(f"{e.term}: {e.definition}" for e in GLOSSARY)
         return StaticView(page, f"Glossary (static view)\n{text}")
