@@ -39,6 +39,7 @@ TEMPLATE_DIR = Path(__file__).resolve().parent / "site_template"
 TEMPLATE_NAME = "gepnet_site"
 LESSON_GLOB = "[0-9][0-9]_*.ipynb"
 REFERENCES = "references.ipynb"  # the course's reference list (Markdown only, not executed)
+GLOSSARY = "glossary.ipynb"  # the glossary page (Markdown only, tools/make_nav.py)
 CITATION = ROOT / "CITATION.cff"
 EDU_LINE = "This course is for education only. It is not for decisions about anyone's care."
 
@@ -80,13 +81,13 @@ def lesson_title(nb: Any, fallback: str) -> str:
     return fallback
 
 
-_LESSON_LINK = re.compile(r'(href=")(\d\d_[\w.-]+?|references)\.ipynb((?:#[^"]*)?")')
+_LESSON_LINK = re.compile(r'(href=")(\d\d_[\w.-]+?|references|glossary)\.ipynb((?:#[^"]*)?")')
 _RELATIVE_SRC = re.compile(r'\s(?:src|href)="(?!data:|https?:|mailto:|#|/)([^"]+)"')
 
 
 def rewrite_lesson_links(page: str) -> str:
-    """Links to other lessons (``03_tnm_staging.ipynb``) and to the reference list
-    (``references.ipynb#S1``) point at their pages (``.html``)."""
+    """Links to other lessons (``03_tnm_staging.ipynb``), to the reference list
+    (``references.ipynb#S1``) and to the glossary point at their pages (``.html``)."""
     return _LESSON_LINK.sub(r"\1\2.html\3", page)
 
 
@@ -118,6 +119,16 @@ def fold_details(source: str, opened: bool = False) -> str:
     return _DETAILS_BLOCK.sub(one, source)
 
 
+_LAB_ONLY = re.compile(
+    r'<(?P<tag>span|div) class="gepnet-lab-only">.*?</(?P=tag)>', flags=re.S)
+
+
+def strip_lab_only(source: str) -> str:
+    """Markdown without its JupyterLab-only instructions (``class="gepnet-lab-only"``: Shift +
+    Enter, code cells), which a static page has no use for. Voila hides them by CSS."""
+    return _LAB_ONLY.sub("", source)
+
+
 def _exporter() -> HTMLExporter:
     exporter = HTMLExporter(
         template_name=TEMPLATE_NAME,
@@ -140,7 +151,7 @@ def export_html(nb: Any, name: str, opened: bool = False) -> str:
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            cell.source = fold_details(cell.source, opened=opened)
+            cell.source = fold_details(strip_lab_only(cell.source), opened=opened)
     body, _resources = _exporter().from_notebook_node(
         nb, resources={"metadata": {"name": name}}
     )
@@ -254,6 +265,11 @@ def build(
         (out / "references.html").write_text(body, encoding="utf-8")
         references = "references.html"
         log(f"{out / references}")
+    if (notebooks / GLOSSARY).is_file():  # Markdown only (tools/make_nav.py), not executed
+        body = add_stamp(export_html(nbformat.read(notebooks / GLOSSARY, as_version=4),
+                                     "glossary"), version, built)
+        (out / "glossary.html").write_text(body, encoding="utf-8")
+        log(f"{out / 'glossary.html'}")
     index = add_stamp(index_html(pages, references), version, built)
     (out / "index.html").write_text(index, encoding="utf-8")
     log(f"{out / 'index.html'}: {len(pages)} lessons")

@@ -32,7 +32,29 @@ import json
 
 from ..style import THEME_CSS
 
-__all__ = ["A11Y_SCRIPT", "a11y_html", "deliver_a11y_script", "reset_delivery"]
+__all__ = ["A11Y_SCRIPT", "PAGE_CSS", "a11y_html", "deliver_a11y_script", "reset_delivery"]
+
+#: Rules for the page as a whole, after the theme: Lab-only instructions (Shift + Enter, code
+#: cells) hidden in Voila (``tools/build_site.py`` strips them from static pages); the course's
+#: navigation bar as a wrapping row of links at least 24 px high; narrow screens (phones): no
+#: control wider than the screen, wide tables and pictures scroll or shrink inside their own box.
+PAGE_CSS = THEME_CSS + """
+body[data-voila] .gepnet-lab-only { display: none !important; }
+.gepnet-nav ul { display: flex; flex-wrap: wrap; gap: 0 1.25em; list-style: none;
+  margin: 0.25em 0; padding: 0; }
+.gepnet-nav li { margin: 0; }
+.gepnet-nav a { display: inline-block; min-height: 24px; padding: 2px 0; }
+@media (max-width: 640px) {
+  .jp-RenderedHTMLCommon table { display: block; max-width: 100%; overflow-x: auto; }
+  .jupyter-widgets img, .jp-RenderedHTMLCommon img { max-width: 100%; height: auto; }
+  .jupyter-widgets.widget-box, .jupyter-widgets.widget-hbox, .jupyter-widgets.widget-vbox {
+    max-width: 100%; }
+  .jupyter-widgets.widget-hbox { flex-wrap: wrap; }
+  .widget-dropdown select, .widget-text input { max-width: 100%; }
+  .jupyter-widgets.widget-dropdown, .jupyter-widgets.widget-text,
+  .jupyter-widgets.widget-slider { max-width: 100%; min-width: 0; }
+}
+"""
 
 #: The page script (plain ES2017, no dependencies). Safe to run more than once.
 A11Y_SCRIPT = r"""
@@ -174,7 +196,7 @@ A11Y_SCRIPT = r"""
   window.__gepnetA11y = { fixAll: fixAll, observer: observer, version: 1 };
   fixAll();
 })();
-""".replace("__GEPNET_THEME_CSS__", json.dumps(THEME_CSS))
+""".replace("__GEPNET_THEME_CSS__", json.dumps(PAGE_CSS))
 
 _delivered = False
 
@@ -187,7 +209,7 @@ def a11y_html() -> str:
     """
     return (
         '<div class="gepnet-a11y" hidden></div>'
-        f'<style class="gepnet-theme-css">{THEME_CSS}</style>'
+        f'<style class="gepnet-theme-css">{PAGE_CSS}</style>'
         f'<script type="text/javascript">{A11Y_SCRIPT}</script>'
     )
 
