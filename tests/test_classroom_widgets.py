@@ -255,3 +255,25 @@ def test_dashboard_without_a_folder_says_what_to_do(tmp_path: Path) -> None:
     assert "could not be made" in dash.readout.value
     dash.folder.value = "<img src=x onerror=alert(1)>"
     assert "<img src=x" not in dash.readout.value
+
+
+# -- the instructor notebook, executed in a real kernel -----------------------------------------
+
+
+def test_class_dashboard_notebook_shows_the_hand_ins(tmp_path: Path, box: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from executed_lesson import assert_no_errors, by_class, execute
+
+    _fill_box(tmp_path, box, monkeypatch)
+    monkeypatch.setenv("GEPNET_HANDIN_DIR", str(box))  # the kernel inherits the hub's setting
+    nb = execute("instructor/class_dashboard.ipynb")
+    assert_no_errors(nb)
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    assert code == ["from gepnet_widgets import ClassDashboard", "ClassDashboard()"]
+    (readout,) = by_class(nb, "gepnet-class-readout")
+    assert "<b class='gepnet-class-count'>2</b>" in readout["value"]
+    assert re.search(rf"data-question='{Q[0].id}'>.*?>2 of 2<", readout["value"], re.S)
+    (details,) = by_class(nb, "gepnet-class-details")
+    assert "alice" in details["value"] and "bob" in details["value"]
+    (folder,) = by_class(nb, "gepnet-class-folder")
+    assert folder["value"] == str(box)

@@ -230,7 +230,9 @@ class ClassDashboard(Explorer):
         ax.set_position([0.1, 0.5 / height, 0.86, 1 - 0.85 / height])
         self.view.redraw_all()
         title = lesson_title(self.lesson.value) if rows else "no lesson"
-        self.view.refresh(chart_alt(rows, title) if rows else "Empty chart: no hand-ins read.")
+        empty = ("Empty bar chart of the class's self-check answers: no hand-ins have been "
+                 "read yet.")
+        self.view.refresh(chart_alt(rows, title) if rows else empty)
         if report is None:
             self.readout.value = (f"<p class='gepnet-class-problem' style='color:{CSS_TEXT}'>"
                                   f"{html.escape(self.problem)}</p>")
