@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 bench = importlib.import_module("benchmarks.bench_explorers")
+browser = importlib.import_module("benchmarks.bench_browser")
 
 
 @pytest.mark.parametrize("q", [0, 5, 50, 90, 95, 100])
@@ -69,6 +70,53 @@ def test_table_and_last_line_format() -> None:
     line = bench.final_line(48.26, 2.345)
     assert line == "worst p95 update: 48.3 ms; baseline/ours: 2.3x"
     assert re.fullmatch(r"worst p95 update: \d+\.\d ms; baseline/ours: \d+\.\dx", line)
+
+
+def _browser_result(fps: tuple[float, ...] = (12.0, 15.0), release: float = 80.0,
+                    ok: bool = True) -> object:
+    drags = tuple(browser.DragResult(f"E{i}", round(f), 1.0, release, ok)
+                  for i, f in enumerate(fps))
+    return browser.BrowserResult(bench.Summary(35.04, 55.55, 48), drags)
+
+
+def test_last_line_gains_the_browser_figures() -> None:
+    result = _browser_result()
+    text = browser.browser_line(result)
+    assert text == ("key-to-screen p50 35.0 ms, p95 55.5 ms; drag 12.0 pictures/s, "
+                    "release 80 ms, final ok")
+    line = bench.final_line(21.04, 4.0, text)
+    assert re.fullmatch(
+        r"worst p95 update: \d+\.\d ms; baseline/ours: \d+\.\dx; key-to-screen p50 \d+\.\d ms, "
+        r"p95 \d+\.\d ms; drag \d+\.\d pictures/s, release \d+ ms, final (ok|WRONG)", line)
+    assert bench.final_line(21.04, 4.0, browser.browser_line(None)).endswith("; browser: skipped")
+    assert "final WRONG" in browser.browser_line(_browser_result(ok=False))
+
+
+def test_browser_verdict() -> None:
+    assert browser.browser_verdict(_browser_result()) == []
+    slow = browser.BrowserResult(bench.Summary(41.0, 50.0, 30), _browser_result().drags)
+    assert browser.browser_verdict(slow)[0].startswith("GOAL MISSED: key-to-screen")
+    missed = browser.browser_verdict(_browser_result(fps=(9.0, 15.0), release=151.0, ok=False))
+    assert len(missed) == 3 and all(m.startswith("GOAL MISSED") for m in missed)
+
+
+def test_frames_during_a_drag_counts_distinct_pictures_in_the_window() -> None:
+    events = [(5.0, "a"), (10.0, "b"), (20.0, "b"), (30.0, "c"), (40.0, "b"), (60.0, "d")]
+    assert browser.frames_during(events, 10.0, 40.0) == 3  # b, c, b: a repeat is not new
+    assert browser.frames_during(events, 41.0, 59.0) == 0
+    assert browser.frames_during(events, 0.0, 100.0) == 5
+
+
+def test_release_to_final() -> None:
+    assert browser.release_to_final([(10.0, "a"), (130.0, "b")], 100.0) == 30.0
+    assert browser.release_to_final([(10.0, "a"), (90.0, "b")], 100.0) == 0.0
+    with pytest.raises(ValueError):
+        browser.release_to_final([], 100.0)
+
+
+def test_drag_fps() -> None:
+    assert browser.DragResult("T", 15, 1.25, 0.0, True).fps == 12.0
+    assert browser.DragResult("T", 15, 0.0, 0.0, True).fps == 0.0
 
 
 def test_verdict() -> None:
