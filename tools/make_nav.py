@@ -121,9 +121,22 @@ def _nav_cell(source: str, cell_id: str) -> nbformat.NotebookNode:
     return cell
 
 
+def _not_bar(source: str) -> str:
+    """What a bar cell holds besides the generated bar (text another tool appended to the last
+    cell, such as the review-status block): kept, never lost."""
+    lines = [ln for ln in source.split("\n")
+             if ln != GENERATED and not ln.startswith('<nav class="gepnet-nav"')]
+    return "\n".join(lines).strip("\n")
+
+
 def with_nav(nb: nbformat.NotebookNode, top: str, bottom: str) -> nbformat.NotebookNode:
-    """``nb`` with its two bars set (added if missing); no other cell changes."""
+    """``nb`` with its two bars set (added if missing); no other cell changes, except that text
+    found in an old bar cell besides the bar moves to the end of the last Markdown cell."""
+    extra = [_not_bar(c.source) for c in nb.cells if c.get("id") in (TOP, BOTTOM)]
     cells = [c for c in nb.cells if c.get("id") not in (TOP, BOTTOM)]
+    markdown = [c for c in cells if c.cell_type == "markdown"]
+    for text in filter(None, extra):
+        markdown[-1].source = markdown[-1].source.rstrip("\n") + "\n\n" + text
     nb.cells = [cells[0], _nav_cell(top, TOP), *cells[1:], _nav_cell(bottom, BOTTOM)]
     return nb
 
