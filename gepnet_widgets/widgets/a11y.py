@@ -46,11 +46,18 @@ body[data-voila] .gepnet-lab-only { display: none !important; }
 .gepnet-nav a { display: inline-block; min-height: 24px; padding: 2px 0; }
 @media (max-width: 640px) {
   .jp-RenderedHTMLCommon table { display: block; max-width: 100%; overflow-x: auto; }
-  .jupyter-widgets img, .jp-RenderedHTMLCommon img { max-width: 100%; height: auto; }
+  .jp-RenderedHTMLCommon img { max-width: 100%; height: auto; }
+  /* a figure keeps its labels readable (not shrunk) and scrolls inside its own box */
+  .gepnet-figure { max-width: 100%; overflow-x: auto; }
+  .gepnet-figure img.gepnet-frame { max-width: none !important; }
   .jupyter-widgets.widget-box, .jupyter-widgets.widget-hbox, .jupyter-widgets.widget-vbox {
     max-width: 100%; }
   .jupyter-widgets.widget-hbox { flex-wrap: wrap; }
   .widget-dropdown select, .widget-text input { max-width: 100%; }
+  /* touch targets at least 24 px */
+  .jupyter-widgets select, .jupyter-widgets button, .widget-text input,
+  .widget-inline-hbox input { min-height: 24px; }
+  .widget-slider, .jupyter-widget-slider { --jp-widgets-slider-handle-size: 24px; }
   .jupyter-widgets.widget-dropdown, .jupyter-widgets.widget-text,
   .jupyter-widgets.widget-slider { max-width: 100%; min-width: 0; }
 }
