@@ -45,7 +45,7 @@ PYTEST_TIMEOUT ?= 900
 # Put the venv's tools first on PATH for commands that start subprocesses (jupyter, voila).
 IN_VENV := PATH="$(abspath $(BIN)):$$PATH" VIRTUAL_ENV="$(abspath $(VENV))"
 
-.PHONY: help venv node lab lab-settings app report test site handouts slides bench lint strip clean
+.PHONY: help venv node lab lab-settings app report test site handouts slides bench loadtest lint strip clean
 
 help:
 	@echo "make lab    open the course in JupyterLab (first run installs into .venv, ~1-2 min)"
@@ -55,7 +55,8 @@ help:
 	@echo "make site   build executed, self-contained HTML pages of every lesson into $(SITE_DIR)/"
 	@echo "make handouts build/handouts/: student/ and answers/ copies of every lesson, to print"
 	@echo "make slides build/slides/: a reveal.js deck per lesson to project (offline; S: notes)"
-	@echo "make bench  time the widgets (python -m benchmarks.bench_explorers)"
+	@echo "make bench  time the widgets in a kernel, then key-to-screen and drags in Voila + Chromium"
+	@echo "make loadtest  measure a class on a local JupyterHub: K learners, update times, memory, CPU"
 	@echo "make venv   create .venv and install the package with its dev tools"
 	@echo "make node   install the Node tools (npm ci: axe-core, proxy, reveal.js) into node_modules"
 	@echo "make lab-settings install the course's JupyterLab settings into .venv"
@@ -130,6 +131,13 @@ slides: $(STAMP) $(NODE_STAMP)
 
 bench: $(STAMP)
 	$(IN_VENV) $(BIN)/python -m benchmarks.bench_explorers
+
+# A class on a real local JupyterHub (127.0.0.1 only): K = 5, 10, 20, 30 simulated learners, each
+# with their own server and kernel, a control changed every 2 s for 2 minutes; stops by itself
+# (about 15-20 minutes). Not part of `make test` (which runs a 2-learner, 20-second version).
+LOADTEST_ARGS ?= --lessons
+loadtest: $(STAMP) $(NODE_STAMP)
+	$(IN_VENV) $(BIN)/python -m benchmarks.loadtest $(LOADTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
