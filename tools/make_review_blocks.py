@@ -48,8 +48,10 @@ def marked(block: str) -> str:
 
 
 def footer_index(nb: nbformat.NotebookNode) -> int:
-    """The index of the footer cell: the one holding the block, else the last Markdown cell."""
-    markdown = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown"]
+    """The index of the footer cell: the one holding the block, else the last Markdown cell
+    that is not a generated navigation bar."""
+    markdown = [i for i, c in enumerate(nb.cells)
+                if c.cell_type == "markdown" and 'class="gepnet-nav"' not in c.source]
     for i in markdown:
         if START in nb.cells[i].source or _OLD_LINE.search(nb.cells[i].source):
             return i
