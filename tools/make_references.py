@@ -30,7 +30,7 @@ from gepnet_widgets.sources import LEVEL_WORDS, LEVELS, SOURCES  # noqa: E402
 MARKDOWN = ROOT / "docs" / "references.md"
 NOTEBOOK = ROOT / "notebooks" / "references.ipynb"
 TITLE = "# References: the sources this course uses"
-GENERATED = ("<!-- Generated from the package's list of sources by tools/make_references.py; "
+GENERATED = ("<!-- Generated from the package's list of sources by the reference tool in tools/; "
              "edit the list, not this page. -->")
 
 _LEVEL_MEANING = {
