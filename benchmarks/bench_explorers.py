@@ -137,7 +137,8 @@ def change_plan(current: Any, choices: Sequence[Any], min_changes: int = MIN_CHA
 
 
 def format_table(rows: Sequence[tuple[str, str, Summary, str]]) -> str:
-    """A plain-text table: explorer, control, p50 ms, p95 ms, n, note."""
+    """A plain-text table: explorer, control, p50 ms, p95 ms, n, note (``cpu`` = the kernel's
+    mean CPU ms per update)."""
     header = ("explorer", "control", "p50 ms", "p95 ms", "n", "note")
     body = [(e, c, f"{s.p50:.1f}", f"{s.p95:.1f}", str(s.n), note) for e, c, s, note in rows]
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
@@ -342,6 +343,13 @@ class KernelSession:
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=60)
 
+    def cpu_seconds(self) -> float:
+        """The kernel process's CPU time so far (user + system), in seconds."""
+        import psutil
+
+        times = psutil.Process(self.km.provisioner.process.pid).cpu_times()
+        return times.user + times.system
+
     def close(self) -> None:
         self.kc.stop_channels()
         self.km.shutdown_kernel(now=True)
@@ -401,17 +409,24 @@ class KernelSession:
 
 
 def measure(session: KernelSession, target: str, name: str, watch: Sequence[str],
-            ) -> tuple[list[float], int, bool]:
-    """Time the changes of one control. Returns (samples ms, changes that updated, usable)."""
+            ) -> tuple[list[float], int, bool, float]:
+    """Time the changes of one control.
+
+    Returns (samples ms, changes that updated, usable, the kernel's mean CPU ms per timed
+    change). The CPU time does not grow when other work shares the machine, the wall time does.
+    """
     plan = session.call("kernel_plan", target, name)
-    samples, updated = [], 0
+    samples, updated, cpu0 = [], 0, 0.0
     for i, state in enumerate(plan["states"]):
+        if i == plan["warmup"]:
+            cpu0 = session.cpu_seconds()
         ms, ok = session.change(plan["comm_id"], state, watch)
         if i >= plan["warmup"]:
             samples.append(ms)
             updated += ok
+    cpu_ms = (session.cpu_seconds() - cpu0) * 1000 / len(samples) if samples else 0.0
     session.call("kernel_restore", target)
-    return samples, updated, plan["usable"]
+    return samples, updated, plan["usable"], cpu_ms
 
 
 def _load() -> str:
@@ -442,16 +457,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         info = session.call("kernel_setup")
         rows: list[tuple[str, str, Summary, str]] = []
         results: dict[tuple[str, str], Summary] = {}
+        cpu: dict[tuple[str, str], float] = {}
         for target in [*info["explorers"], info["baseline"]]:
             for name in target["controls"]:
-                samples, updated, usable = measure(session, target["name"], name,
-                                                   target["watch"])
+                samples, updated, usable, cpu_ms = measure(session, target["name"], name,
+                                                           target["watch"])
                 if not samples:
                     print(f"{target['name']}.{name}: has a single value, not timed")
                     continue
                 summary = summarize(samples)
                 results[target["name"], name] = summary
-                notes = []
+                cpu[target["name"], name] = cpu_ms
+                notes = [f"cpu {cpu_ms:.1f}"]
                 if target["name"] != BASELINE and summary.p95 > TARGET_P95_MS:
                     notes.append("over target")
                 if updated < summary.n:
@@ -478,6 +495,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"{mine.p95:.1f} ms = {base.p95 / mine.p95:.1f}x; p50 {base.p50:.1f} vs "
                   f"{mine.p50:.1f} ms = {base.p50 / mine.p50:.1f}x")
     ratio = min(ratios) if ratios else float("nan")
+    slowest = max(((v, k) for k, v in cpu.items() if k[0] != BASELINE), default=(0.0, ("", "")))
+    print(f"kernel CPU per update (mean; does not grow with the machine's load): largest "
+          f"{slowest[0]:.1f} ms ({'.'.join(slowest[1])})")
     print("ratio = baseline median (p50) / our median for the comparable controls (TExplorer "
           "site and size against the baseline's site and size); the smaller of the two is "
           "reported.")
