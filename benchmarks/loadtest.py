@@ -196,13 +196,15 @@ class Learner:
 
     def _until_idle(self, msg_id: str, timeout: float) -> bool:
         """Read messages (keeping widget states) until the kernel is idle for ``msg_id``."""
+        from websocket import WebSocketTimeoutException
+
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             self.ws.settimeout(max(0.1, deadline - time.monotonic()))
             try:
                 msg = json.loads(self.ws.recv())
-            except (TimeoutError, OSError, ValueError):
-                break
+            except (TimeoutError, WebSocketTimeoutException, ValueError):
+                break  # a lost connection raises: the caller records it once and stops
             self._track(msg)
             parent = msg.get("parent_header", {}).get("msg_id")
             kind, content = msg.get("msg_type"), msg.get("content", {})
@@ -243,22 +245,24 @@ class Learner:
                 found.append(comm_id)
         return sorted(found)
 
-    def change_one(self) -> None:
-        """Change one control at random and time the update."""
+    def change_one(self) -> bool:
+        """Change one control at random and time the update. False: this learner cannot go on
+        (no control to change: the lesson did not run; the error is recorded once)."""
         options = self.controls()
         if not options:
             self.errors.append(f"{self.name}: no control to change")
-            return
+            return False
         comm_id = self.rng.choice(options)
         new = random_state(self.states[comm_id], self.rng)
         if new is None:
-            return
+            return True
         self.states[comm_id].update(new)
         t0 = time.perf_counter()
         msg_id = self._send("comm_msg", {"comm_id": comm_id, "data": {
             "method": "update", "state": new, "buffer_paths": []}})
         if self._until_idle(msg_id, UPDATE_TIMEOUT_S):
             self.updates_ms.append((time.perf_counter() - t0) * 1000)
+        return True
 
     def close(self) -> None:
         if self.ws is not None:
@@ -517,7 +521,8 @@ def run_class(hub: Hub, size: int, duration: float, seed: int, verbose: bool = T
         while tick < end:
             time.sleep(max(0.0, tick - time.monotonic()))
             try:
-                learner.change_one()
+                if not learner.change_one():
+                    return
             except Exception as err:  # a broken connection is an error for this learner
                 learner.errors.append(f"{learner.name}: {type(err).__name__}: {err}")
                 return
