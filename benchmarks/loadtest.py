@@ -226,11 +226,13 @@ class Learner:
             self.states.setdefault(content["comm_id"], {}).update(content["data"]["state"])
 
     def run_all(self, cells: Sequence[str]) -> None:
-        """Execute the lesson's code cells in order (Run All)."""
+        """Execute the lesson's code cells in order (Run All); stop at the first cell that gets
+        no answer (e.g. the kernel died and was restarted empty: its error is recorded)."""
         for code in cells:
-            self._until_idle(self._send("execute_request", {
-                "code": code, "silent": False, "store_history": True, "user_expressions": {},
-                "allow_stdin": False, "stop_on_error": True}), timeout=180)
+            if not self._until_idle(self._send("execute_request", {
+                    "code": code, "silent": False, "store_history": True, "user_expressions": {},
+                    "allow_stdin": False, "stop_on_error": True}), timeout=120):
+                return
 
     def controls(self) -> list[str]:
         """Comm ids of the lesson's controls a learner can use now (shown and enabled)."""
