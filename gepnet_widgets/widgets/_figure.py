@@ -92,14 +92,10 @@ def _extent(artist: Artist, renderer: object) -> tuple[float, float, float, floa
     if not isinstance(artist, _BOUNDED):
         return None
     try:
-        if isinstance(artist, Patch):
-            # The control points bound a Bezier path: cheaper than the exact extents.
-            points = artist.get_transform().transform(artist.get_path().vertices)
-            box = Bbox([points.min(axis=0), points.max(axis=0)]) if len(points) else Bbox.unit()
-        else:
-            box = artist.get_window_extent(renderer)
+        box = _patch_box(artist) if isinstance(artist, Patch) else \
+            artist.get_window_extent(renderer)
         if isinstance(artist, Text) and artist.get_bbox_patch() is not None:
-            box = Bbox.union([box, artist.get_bbox_patch().get_window_extent(renderer)])
+            box = Bbox.union([box, _patch_box(artist.get_bbox_patch())])
     except (RuntimeError, ValueError):  # no renderer yet, or a degenerate path
         return None
     pad = _PAD_PX + (artist.get_linewidth() * FIGURE_DPI / 72
@@ -110,6 +106,13 @@ def _extent(artist: Artist, renderer: object) -> tuple[float, float, float, floa
     if not np.all(np.isfinite((x0, y0, x1, y1))):
         return None
     return (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+
+
+def _patch_box(patch: Patch) -> Bbox:
+    """A patch's pixel box from its path's control points (they bound every Bezier curve, and
+    are much cheaper than the exact extents)."""
+    points = patch.get_transform().transform(patch.get_path().vertices)
+    return Bbox([points.min(axis=0), points.max(axis=0)]) if len(points) else Bbox.unit()
 
 
 def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -286,8 +289,15 @@ class FigureView:
 
     def _remember(self, scene: _Scene, boxes: list | None = None) -> None:
         """Record each changing artist's box and mark it drawn (not stale)."""
-        renderer = self.canvas.get_renderer()
-        scene.boxes = boxes or [_extent(artist, renderer) for artist in scene.changing]
+        if boxes is None:
+            renderer = self.canvas.get_renderer()
+            boxes = []
+            for artist in scene.changing:
+                boxes.append(_extent(artist, renderer))
+                if boxes[-1] is None:  # this scene is always painted whole: stop measuring
+                    boxes = None
+                    break
+        scene.boxes = boxes
         for artist in scene.changing:
             artist.stale = False  # Text.draw leaves empty or hidden texts stale
 
