@@ -90,3 +90,14 @@ def test_dirty_plan_grows_over_overlapping_artists() -> None:
     assert redraw == [0, 1, 2]  # 1 overlaps 0's box, 2 overlaps 1's: all repainted, 3 is not
     assert (50, 50, 60, 60) not in regions and (18, 0, 30, 10) in regions
     assert dirty_plan(boxes, {3: [(50, 50, 60, 60)]}) == ([(50, 50, 60, 60)], [3])
+
+
+def test_a_drawing_by_someone_else_on_the_canvas_does_not_leak_into_the_next_frame() -> None:
+    view, a, b = _view_with_two_boxes()
+    b.set_visible(False)
+    view.canvas.draw()  # e.g. a static export or savefig renders on the same canvas
+    b.set_visible(True)
+    b.stale = False
+    a.set_x(2)
+    view.refresh("a moved")
+    assert np.array_equal(np.asarray(view.canvas.buffer_rgba()), view.full_frame())

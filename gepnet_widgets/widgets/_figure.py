@@ -189,6 +189,9 @@ class FigureView:
         self._scenes: dict[Hashable, _Scene] = {}
         self._current: Hashable | None = None
         self._painted = False
+        #: The last frame's pixels: anything else that renders on the canvas (a static export,
+        #: savefig, a test) overwrites its buffer, and a dirty-region update starts from these.
+        self._frame: object = None
 
     @property
     def width_px(self) -> int:
@@ -300,6 +303,7 @@ class FigureView:
         scene.boxes = boxes
         for artist in scene.changing:
             artist.stale = False  # Text.draw leaves empty or hidden texts stale
+        self._frame = self.canvas.copy_from_bbox(self.figure.bbox)
 
     def _paint_changes(self, scene: _Scene) -> bool:
         """Repaint only the changed artists' region. False: a full repaint is needed."""
@@ -309,6 +313,9 @@ class FigureView:
         stale = [i for i, artist in enumerate(scene.changing) if artist.stale]
         if not stale:
             return True
+        if self._frame is None:
+            return False
+        self.canvas.restore_region(self._frame)  # the canvas may hold someone else's drawing
         renderer = self.canvas.get_renderer()
         now = list(scene.boxes)  # an artist that is not stale still covers its last box
         for i in stale:
