@@ -190,3 +190,47 @@ def test_a11y_script_fixes_what_the_guide_found() -> None:
     for needle in ('"aria-label"', '"aria-valuetext"', 'title="null"', '"radiogroup"',
                    '"aria-pressed"', '"main"', "window.__gepnetA11y"):
         assert needle in js, needle
+
+
+def test_edition_change_table_has_a_static_fallback() -> None:
+    from gepnet_widgets.widgets.tnm import edition_changes_html, edition_changes_table
+
+    box = edition_changes_table()
+    assert isinstance(box, FallbackBox) and "gepnet-editions" in box._dom_classes
+    data, _ = bundle_of(box)
+    assert WIDGET_VIEW in data
+    page = data["text/html"]
+    assert f'class="{STATIC_CLASS} {STATIC_CLASS}-editions"' in page
+    assert edition_changes_html() in page  # the whole table and its sources line
+    assert "What changed from the AJCC 8th edition to AJCC Version 9" in data["text/plain"]
+    assert "HTML(value" not in data["text/plain"]
+
+
+def _lesson_paths() -> list[Any]:
+    from pathlib import Path
+
+    return sorted((Path(__file__).parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+@pytest.mark.parametrize("path", _lesson_paths(), ids=lambda p: p.stem)
+def test_every_widget_a_lesson_displays_has_a_static_fallback(path: Any) -> None:
+    """Each code cell after the import cell is one call; what it shows must be a FallbackBox
+    (an Explorer, a SelfCheck, ...), not a bare widget that exported pages show as nothing."""
+    import nbformat
+
+    namespace: dict[str, Any] = {}
+    shown = 0
+    for i, cell in enumerate(nbformat.read(path, as_version=4).cells):
+        source = cell.source.strip()
+        if cell.cell_type != "code" or not source:
+            continue
+        if "import" in source:
+            exec(source, namespace)  # the lesson's own setup cell
+            continue
+        obj = eval(source, namespace)  # the lesson's own one-call cell
+        root = obj if isinstance(obj, widgets.Widget) else getattr(obj, "widget", None)
+        assert isinstance(root, FallbackBox), (
+            f"{path.name} code cell {i} shows a {type(root or obj).__name__} without a static "
+            "fallback: wrap it in gepnet_widgets.widgets.static.FallbackBox")
+        shown += 1
+    assert shown, f"{path.name} displays no widget"

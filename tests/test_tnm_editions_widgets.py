@@ -168,9 +168,9 @@ def test_ampulla_readout_says_not_confirmed_without_contradiction():
 
 
 def test_edition_table_ampulla_row_reads_not_confirmed():
-    from gepnet_widgets.widgets.tnm import edition_changes_table
+    from gepnet_widgets.widgets.tnm import edition_changes_html
 
-    table = edition_changes_table().value
+    table = edition_changes_html()
     row = next(r for r in table.split("<tr>") if "at the ampulla of Vater" in r)
     assert "not confirmed (not yet checked against the original)" in row
     assert "(inferred)" not in row

@@ -45,9 +45,10 @@ from ..staging import (
 from ..style import CSS_HIGHLIGHT, CSS_MARK_BG, CSS_MUTED, CSS_TEXT
 from .base import Explorer, definition_table, labelled
 from .citations import sources_html
+from .static import STATIC_CLASS, STATIC_CSS, FallbackBox, StaticView, html_to_text
 
 __all__ = ["TExplorer", "NMExplorer", "StageExplorer", "SiteComparison", "edition_control",
-           "edition_html", "edition_changes_table"]
+           "edition_html", "edition_changes_html", "edition_changes_table"]
 
 MAX_SIZE_CM = 10.0
 MAX_NODES = 30
@@ -511,9 +512,9 @@ class SiteComparison(Explorer):
         )
 
 
-def edition_changes_table() -> widgets.HTML:
+def edition_changes_html() -> str:
     """The side-by-side table of what changed from the AJCC 8th edition to Version 9, with how
-    sure each row is in a learner's words and the sources in words (one line)."""
+    sure each row is in a learner's words and the sources in words (one line), as HTML."""
     rows = []
     keys: list[str] = []
     for change in edition_changes():
@@ -534,6 +535,18 @@ def edition_changes_table() -> widgets.HTML:
         "<th style='text-align:left'>How sure</th></tr>"
         f"{''.join(rows)}</table>"
     )
-    out = widgets.HTML(table + sources_html(dict.fromkeys(keys)))
+    return table + sources_html(dict.fromkeys(keys))
+
+
+def edition_changes_table() -> FallbackBox:
+    """The edition change table (:func:`edition_changes_html`) as a widget whose display also
+    carries the table as a static fallback (exported pages, GitHub and nbviewer show it)."""
+    page = edition_changes_html()
+    static = StaticView(
+        f'<div class="{STATIC_CLASS} {STATIC_CLASS}-editions" style="color:{CSS_TEXT};'
+        f'margin:4px 0 12px">{STATIC_CSS}{page}</div>',
+        html_to_text(page),
+    )
+    out = FallbackBox([widgets.HTML(page)], fallback=lambda: static)
     out.add_class("gepnet-editions")
     return out
