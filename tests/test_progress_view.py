@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from gepnet_widgets import quiz
-from gepnet_widgets.drawing.progress import SEGMENTS, draw_progress
+from gepnet_widgets.drawing.progress import SEGMENTS, draw_progress, label_colour
 from gepnet_widgets.progress import MAX_BYTES, ProgressStore, QuestionTally
 from gepnet_widgets.widgets.progress import ProgressView, group_questions
 from gepnet_widgets.widgets.selfcheck import SelfCheck
@@ -138,3 +138,36 @@ def test_drawing_has_a_bar_segment_per_nonzero_count() -> None:
     assert len(drawn.bars) == 4  # A: right, missed, unseen; B: unseen
     assert [t.get_text() for t in ax.get_yticklabels()] == ["B", "A"]
     assert [h.get_label() for h in ax.get_legend().legend_handles] == [s[0] for s in SEGMENTS]
+
+
+def _contrast(a: str, b: str) -> float:
+    from matplotlib.colors import to_rgb
+
+    def lum(colour: str) -> float:
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+               for c in to_rgb(colour)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_counts_on_every_segment_colour_reach_wcag_aa() -> None:
+    for _label, fill, _hatch in SEGMENTS:
+        assert _contrast(label_colour(fill), fill) >= 4.5, fill
+    assert label_colour("#0072B2") == "white" and label_colour("#F0E442") != "white"
+
+
+def test_switching_grouping_back_reuses_the_drawn_chart(store: ProgressStore,
+                                                         tmp_path: Path) -> None:
+    view = ProgressView(store)
+    first = view.view.png
+    view.group.value = "objective"
+    assert view.view.png != first
+    draws: list[object] = []
+    draw = view.view.canvas.draw
+    view.view.canvas.draw = lambda: (draws.append(1), draw())[1]
+    view.group.value = "lesson"
+    assert view.view.png == first and not draws  # a blit of the cached chart, no redraw
+    ProgressStore(tmp_path).record_answer("03_tnm_staging", "stage-vs-grade", "x", True)
+    view.refresh_button.click()  # new answers: the chart is drawn again
+    assert draws and view.view.png != first

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
 from matplotlib.patches import Patch
 
 from ..progress import QuestionTally
 from ..style import MUTED, OKABE_ITO, TEXT
 
-__all__ = ["SEGMENTS", "ProgressArtists", "draw_progress"]
+__all__ = ["SEGMENTS", "ProgressArtists", "draw_progress", "label_colour"]
 
 #: (label, colour, hatch) of the three segments, left to right.
 SEGMENTS: tuple[tuple[str, str, str], ...] = (
@@ -29,11 +30,26 @@ SEGMENTS: tuple[tuple[str, str, str], ...] = (
 
 @dataclass
 class ProgressArtists:
-    """What :func:`draw_progress` drew (all of it changes with the data: ``changing`` is empty,
-    the widget redraws the whole Axes)."""
+    """What :func:`draw_progress` drew (all of it changes with the data: ``changing`` is empty;
+    the widget draws each grouping of the same answers once, as a scene)."""
 
     bars: list[Artist] = field(default_factory=list)
     changing: list[Artist] = field(default_factory=list)
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of ``colour``."""
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def label_colour(fill: str) -> str:
+    """Dark or white text, whichever contrasts more with ``fill`` (so a count reads at 4.5:1
+    on every Okabe-Ito colour)."""
+    bg = _luminance(fill)
+    on_dark = 1.05 / (bg + 0.05)
+    on_light = (bg + 0.05) / (_luminance(TEXT) + 0.05)
+    return "white" if on_dark > on_light else TEXT
 
 
 def _counts(t: QuestionTally) -> tuple[int, int, int]:
@@ -67,7 +83,7 @@ def draw_progress(ax: Axes, tallies: Sequence[QuestionTally]) -> ProgressArtists
                 out.bars.extend(bar.patches)
                 dark = colour != SEGMENTS[2][1]
                 ax.text(left + count / 2, y, str(count), ha="center", va="center", fontsize=9,
-                        color="white" if colour == OKABE_ITO["bluish_green"] else TEXT,
+                        color=label_colour(colour),
                         fontweight="bold" if dark else "normal",
                         bbox={"facecolor": colour, "edgecolor": "none", "pad": 1} if hatch
                         else None)

@@ -10,15 +10,19 @@ from __future__ import annotations
 import base64
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from .. import quiz
-from ..drawing.progress import SEGMENTS, draw_progress
+from ..drawing.progress import SEGMENTS, ProgressArtists, draw_progress
 from ..progress import MAX_BYTES, ProgressStore, QuestionTally, question_key, summarise
 from ..style import CSS_MUTED, CSS_TEXT
 from .base import Explorer, labelled
 from .classroom import HandInButton
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["ProgressView", "group_questions"]
 
@@ -130,13 +134,18 @@ class ProgressView(Explorer):
     def _update(self) -> None:
         groups = group_questions(self.group.value)
         self.tallies = summarise(groups, self.store.questions())
-        draw_progress(self.view.axes(), self.tallies)
-        bottom = 0.16 + 0.3 / max(len(self.tallies), 1)
-        self.view.axes().set_position([0.3, bottom, 0.66, 0.97 - bottom])
-        self.view.redraw_all()
+        self.view.scene((self.group.value, tuple(self.tallies)), self._draw_chart)
         self.view.refresh(self._alt())
         self.readout.value = self._readout()
         self.download.value = self._download_html()
+
+    def _draw_chart(self, ax: Axes) -> ProgressArtists:
+        """Draw the chart of the current tallies once, as a scene: switching the grouping back
+        (with the same answers) costs a blit, not a redraw."""
+        drawn = draw_progress(ax, self.tallies)
+        bottom = 0.16 + 0.3 / max(len(self.tallies), 1)
+        ax.set_position([0.3, bottom, 0.66, 0.97 - bottom])
+        return drawn
 
     def _totals(self) -> QuestionTally:
         t = self.tallies
