@@ -79,7 +79,9 @@ def test_reopened_lesson_shows_its_tools(
     _shut_down_kernels(page, lab_server)
     page.goto(lab_server.url(f"lab/tree/{COPY}", reset=True), wait_until="domcontentloaded")
     page.locator(".jp-Notebook").first.wait_for(state="visible", timeout=KERNEL_MS)
-    page.locator(".gepnet-t-readout").first.wait_for(state="visible", timeout=KERNEL_MS)
+    # The readout's content, not only its box (an empty readout box is already "visible").
+    page.locator(".gepnet-t-readout .gepnet-t-category").first.wait_for(
+        state="visible", timeout=KERNEL_MS)
     wait_until_settled(page)
     save_full_page_screenshot(page, "saved-state-reopened")
     text = page.locator(".jp-Notebook").first.inner_text()
