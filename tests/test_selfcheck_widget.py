@@ -409,3 +409,21 @@ def test_feedback_text_uses_text_colour_only(sc: SelfCheck) -> None:
     assert f"color:{CSS_TEXT}" in value
     for colour in selfcheck._BORDER.values():
         assert f"color:{colour}" not in value  # colours only on the border, never on text
+
+
+def test_show_the_answer_is_disabled_only_while_the_answer_is_on_screen(sc: SelfCheck) -> None:
+    """A focusable "Show the answer" always shows something: after a right answer (or once
+    shown) it is disabled, and it comes back when the answer leaves the screen."""
+    card = sc.cards[0]
+    q = card.question
+    assert not card.show_button.disabled
+    card.answer(_wrong(q))  # a hint only: the answer is not on screen yet
+    assert not card.show_button.disabled
+    card.show_button.click()
+    assert html.escape(q.explanation) in card.feedback.value and card.show_button.disabled
+    card.reset()
+    assert card.feedback.value == "" and not card.show_button.disabled
+    card.answer(q.correct_index)
+    assert CORRECT_WORD in card.feedback.value and card.show_button.disabled
+    card.choices.value = q.choices[_wrong(q)].id  # a new choice clears the feedback
+    assert card.feedback.value == "" and not card.show_button.disabled

@@ -539,3 +539,15 @@ def test_metastasis_and_depth_options_come_from_the_logic(built: dict) -> None:
         assert built[cls].metastasis.options == metastasis_options()
     assert built[SiteComparison].depth.options == COMPARISON_DEPTHS
     assert built[TExplorer].invasion.options == invasion_options("stomach")
+
+
+def test_stage_explorer_shows_a_depth_move_that_keeps_t() -> None:
+    """1.5 cm in the colorectal mucosa or submucosa is T1b either way: the readout still says
+    which layer the case reaches, so the move is visible (keyboard test: no silent control)."""
+    ex = StageExplorer(site="colon_rectum")
+    ex.invasion.value = "mucosa"
+    before, t = ex.readout.value, ex.result.t
+    ex.invasion.value = "submucosa"
+    assert ex.result.t == t
+    assert ex.readout.value != before
+    assert "reaches the submucosa" in ex.readout.value

@@ -36,7 +36,9 @@ __all__ = ["A11Y_SCRIPT", "PAGE_CSS", "a11y_html", "deliver_a11y_script", "reset
 
 #: Rules for the page as a whole, after the theme: Lab-only instructions (Shift + Enter, code
 #: cells) hidden in Voila (``tools/build_site.py`` strips them from static pages); the course's
-#: navigation bar as a wrapping row of links at least 24 px high; narrow screens (phones): no
+#: navigation bar as a wrapping row of links at least 24 px high; links in the lesson text
+#: underlined (told from the words around them without colour, WCAG 1.4.1; JupyterLab's own
+#: stylesheet underlines them only on hover); narrow screens (phones): no
 #: control wider than the screen, wide tables and pictures scroll or shrink inside their own box.
 PAGE_CSS = THEME_CSS + """
 body[data-voila] .gepnet-lab-only { display: none !important; }
@@ -44,6 +46,8 @@ body[data-voila] .gepnet-lab-only { display: none !important; }
   margin: 0.25em 0; padding: 0; }
 .gepnet-nav li { margin: 0; }
 .gepnet-nav a { display: inline-block; min-height: 24px; padding: 2px 0; }
+body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
+  text-decoration: underline; }
 @media (max-width: 640px) {
   .jp-RenderedHTMLCommon table { display: block; max-width: 100%; overflow-x: auto; }
   .jp-RenderedHTMLCommon img { max-width: 100%; height: auto; }

@@ -242,8 +242,10 @@ class QuestionCard:
         self.check_button.on_click(self._on_check)
         self.show_button.on_click(self._on_show)
         self.choices.observe(self._on_select, names="value")
+        self.feedback.observe(self._sync_show_button, names="value")
         if restore:
             self._restore()
+        self._sync_show_button()
 
     def _make_prompt(self, number: int, total: int, label: str) -> widgets.HTML:
         """Build the prompt HTML ("Question n of N." and the escaped prompt)."""
@@ -409,6 +411,19 @@ class QuestionCard:
     def _on_show(self, _button: widgets.Button) -> None:
         """Button callback."""
         self.show_answer()
+
+    def answer_on_screen(self) -> bool:
+        """Whether the feedback already shows the right answer and the explanation."""
+        if self.closed:
+            return False
+        if self.result is not None:
+            return self.assessment or self.result.correct or self.attempts >= 2 or self.revealed
+        return self.feedback.value == answer_html(self.question)
+
+    def _sync_show_button(self, _change: dict | None = None) -> None:
+        """"Show the answer" is disabled (so not a focus stop) while the answer is on screen:
+        pressing it then would change nothing."""
+        self.show_button.disabled = self.answer_on_screen()
 
     def _on_select(self, _change: dict) -> None:
         """A new selection makes the old feedback stale: clear it until the next check."""

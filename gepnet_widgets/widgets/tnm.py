@@ -411,12 +411,23 @@ class StageExplorer(_SiteDepthExplorer):
         return (
             _headline("TNM", r.tnm, "gepnet-stage-tnm")
             + _headline("Stage group", r.stage or "none", "gepnet-stage-group")
+            + self._case_line(site)
             + edition_html(self.prefix, edition, self.comparison)
             + _rule_list(r, ("T", "(m)", "N", "M", "Stage", "No stage"))
             + f'<p style="font-size:0.9em;color:{CSS_TEXT}">'
             f"{html.escape(scope_note(edition))}</p>"
             + _sources_line(site, edition)
         )
+
+    def _case_line(self, site: str) -> str:
+        """The tumour as set (size, number, deepest layer), so that a move of a control that
+        leaves T the same (1.5 cm in the mucosa or the submucosa: both T1b) still shows."""
+        size, count = round(self.size.value, 1), self.count.value
+        layer = _lower_first(layer_name(site, self.invasion.value))
+        tumours = (f"a {size:.1f} cm tumour" if count == 1
+                   else f"{count} tumours; the one that sets T is {size:.1f} cm and")
+        return (f'<div class="gepnet-stage-case" style="color:{CSS_TEXT};margin:2px 0">'
+                f"Your case: {html.escape(tumours)} reaches the {html.escape(layer)}.</div>")
 
 
 class SiteComparison(Explorer):
