@@ -91,10 +91,19 @@ def test_two_learners_for_twenty_seconds_on_a_real_hub() -> None:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("the load test needs configurable-http-proxy (make node)")
         pytest.skip("configurable-http-proxy is missing: `make node` installs it")
-    with lt.classroom(2) as hub:
-        work = hub.work
-        result = lt.run_class(hub, 2, 20.0, seed=1, verbose=False)
-    assert lt._marked(str(work)) == [], "processes of the load test left after it stopped"
+    # A kernel websocket that the machine drops under heavy load (seen about once in five runs
+    # on a loaded 2-core machine, "Connection to remote host was lost") gets one fresh class;
+    # a second failure, or any other error, fails the test.
+    for attempt in (1, 2):
+        with lt.classroom(2) as hub:
+            work = hub.work
+            result = lt.run_class(hub, 2, 20.0, seed=attempt, verbose=False)
+        assert lt._marked(str(work)) == [], "processes of the load test left after it stopped"
+        lost = [e for e in result.errors if "Connection to remote host was lost" in e]
+        if attempt == 1 and lost and len(lost) == len({e.split(":")[0] for e in result.errors}):
+            print(f"first class lost a connection, run again: {result.errors}")
+            continue
+        break
     row = result.row()
     assert result.errors == []
     assert row["updates"] >= 2 * 8, row  # a change every 2 s each, for 20 s

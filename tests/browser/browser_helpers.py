@@ -617,7 +617,23 @@ def measure_contrast(page: Any, roots: str = CONTENT_ROOTS) -> dict[str, Any]:
 
 
 def wait_until_settled(page: Any, quiet_ms: int = 1_200, timeout_ms: int = 30_000) -> None:
-    """Wait until the page's DOM has not changed for ``quiet_ms`` (widgets done rendering)."""
+    """Wait until the page's DOM has not changed for ``quiet_ms`` (widgets done rendering).
+
+    A page that is still between two documents (no ``documentElement`` yet, or its execution
+    context replaced by a navigation) is waited for and measured again, at most three times.
+    """
+    for attempt in range(3):
+        try:
+            _settle(page, quiet_ms, timeout_ms)
+            return
+        except Exception as err:  # playwright's Error: the document was being replaced
+            if attempt == 2 or not any(s in str(err) for s in (
+                    "MutationObserver", "Execution context was destroyed")):
+                raise
+            page.wait_for_load_state("domcontentloaded")
+
+
+def _settle(page: Any, quiet_ms: int, timeout_ms: int) -> None:
     page.evaluate(
         """([quiet, limit]) => new Promise((resolve) => {
           let last = performance.now();
