@@ -357,6 +357,32 @@ def test_discussion_ki67_slider_is_bounded_by_the_grade_and_decides_netter2() ->
     assert "gepnet-error" not in d.readout.value
 
 
+def test_discussion_ki67_number_box_moves_the_slider_and_follows_the_grade() -> None:
+    """Issue 14: a linked number box beside the Ki-67 slider, same bounds, labelled, hooked."""
+    d = DiscussionExplorer(extent="liver_only", grade="NET G2", receptors="positive",
+                           function="non_functioning", site="pancreas", ki67=4)
+    box = d.ki67_box
+    assert isinstance(box, widgets.BoundedIntText)
+    assert box.description == "or type Ki-67 (%)"
+    assert "gepnet-discuss-ki67_box" in box._dom_classes and "gepnet-control" in box._dom_classes
+    assert (box.min, box.max, box.value) == (d.ki67.min, d.ki67.max, d.ki67.value) == (3, 20, 4)
+    assert "as a first treatment" not in d.readout.value
+    before = d.update_count
+    box.value = 15  # what typing 15 in the box does in the kernel
+    assert d.ki67.value == 15 and d.update_count == before + 1
+    assert "as a first treatment" in d.readout.value
+    d.ki67.value = 12  # and the slider moves the box
+    assert box.value == 12
+    d.features["grade"].value = "NET G3"  # the bounds move with the grade; the box follows
+    assert (box.min, box.max, box.value) == (d.ki67.min, d.ki67.max, d.ki67.value) == (21, 100, 21)
+    box.value = 55
+    assert d.ki67.value == 55 and "gepnet-error" not in d.readout.value
+    box.value = 500  # out of range is clamped to the grade's bounds, never an error
+    assert box.value == d.ki67.value == 100 and "gepnet-error" not in d.readout.value
+    (row,) = [r for r in d.widget.children if d.ki67 in getattr(r, "children", ())]
+    assert box in row.children  # shown beside the slider, in the same row
+
+
 @pytest.mark.parametrize("explorer_cls", EXPLORERS, ids=lambda c: c.__name__)
 def test_readouts_name_sources_in_words_once_and_show_no_internal_notes(explorer_cls) -> None:
     e = explorer_cls()

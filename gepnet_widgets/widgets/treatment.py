@@ -91,6 +91,20 @@ def _box(body: str, colour: str = CSS_INFO) -> str:
             f'color:{CSS_TEXT}">{body}</div>')
 
 
+def _number_box(slider: widgets.IntSlider, prefix: str, name: str,
+                description: str) -> widgets.BoundedIntText:
+    """A number box beside ``slider`` with the same bounds, kept in step with it (the pattern of
+    the grade explorer's boxes). Value, min and max are linked in the kernel, so the box follows
+    when the slider's bounds move with the grade, and a typed value moves the slider, whose own
+    observer does the update."""
+    box = widgets.BoundedIntText(value=slider.value, min=slider.min, max=slider.max,
+                                 step=slider.step, description=description,
+                                 layout=widgets.Layout(width="190px"))
+    for trait in ("max", "min", "value"):  # widest first, so the box never clamps a value
+        widgets.link((slider, trait), (box, trait))
+    return labelled(box, prefix, name)
+
+
 def _dropdown(prefix: str, name: str, description: str, options, value,
               width: str = "420px") -> widgets.Dropdown:
     return labelled(widgets.Dropdown(options=options, value=value, description=description,
@@ -401,11 +415,12 @@ class DiscussionExplorer(Explorer):
             value=low if ki67 is None else ki67, min=low, max=high, step=1,
             continuous_update=True, description="Ki-67 index (%)",
             layout=widgets.Layout(width="470px")), self.prefix, "ki67")
+        self.ki67_box = _number_box(self.ki67, self.prefix, "ki67_box", "or type Ki-67 (%)")
         self.result: Discussion | None = None
         self._tiles = None
         fs = self.features
         self._assemble([[fs["extent"], fs["grade"]], [fs["receptors"], fs["function"]],
-                        [fs["site"], self.ki67]])
+                        [fs["site"]], [self.ki67, self.ki67_box]])
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
