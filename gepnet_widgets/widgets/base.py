@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import ipywidgets as widgets
 from IPython.display import display
+from traitlets import validate
 
 from ..style import CSS_HIGHLIGHT, CSS_MARK_BG, CSS_MUTED, CSS_TEXT
 from ._figure import FigureView
@@ -22,7 +24,8 @@ from .static import (
     settings_text,
 )
 
-__all__ = ["Explorer", "labelled", "error_html", "definition_table", "CONTROL_STYLE"]
+__all__ = ["Explorer", "labelled", "number_box", "error_html", "definition_table",
+           "CONTROL_STYLE", "NUMBER_BOX_CLASS"]
 
 CONTROL_STYLE = {"description_width": "initial"}
 #: An explorer's title: an h3 (it sits in a lesson section) at the size of the old h4.
@@ -38,6 +41,64 @@ def labelled(control: widgets.Widget, prefix: str, name: str) -> widgets.Widget:
         control.layout.width = "auto"
     control.layout.margin = "2px 24px 2px 0"
     return control
+
+
+#: CSS hook shared by every number box beside a slider (the course stylesheet sizes them).
+NUMBER_BOX_CLASS = "gepnet-number-box"
+
+
+class _SteppedFloatText(widgets.BoundedFloatText):
+    """A bounded float box that keeps typed values on its step grid (counted from ``min``).
+
+    Typed values outside the bounds are clamped (as in ``BoundedFloatText``); a value that is
+    not a finite number keeps the current value instead of raising. The front end is the stock
+    ``BoundedFloatText`` view (same model name).
+    """
+
+    @validate("value")
+    def _validate_value(self, proposal: dict) -> float:
+        value = float(proposal["value"])
+        if not math.isfinite(value):
+            return self.value
+        value = min(max(value, self.min), self.max)
+        if self.step and self.step > 0:
+            steps = round((value - self.min) / self.step)
+            value = min(max(round(self.min + steps * self.step, 10), self.min), self.max)
+        return value
+
+
+class _SteppedIntText(widgets.BoundedIntText):
+    """A bounded int box: typed values outside the bounds are clamped, never refused."""
+
+    @validate("value")
+    def _validate_value(self, proposal: dict) -> int:
+        return min(max(int(proposal["value"]), self.min), self.max)
+
+
+def number_box(slider: widgets.Widget, prefix: str, name: str, description: str,
+               step: float | None = None) -> widgets.Widget:
+    """A number box beside ``slider`` for a value a learner wants exactly (1.0 vs 1.1 cm).
+
+    The box has the slider's bounds and (unless ``step`` is given) its step; typed values are
+    clamped into the bounds and, for floats, put on the step grid, so a typed value never
+    raises. Box and slider are linked in the kernel (``widgets.link``): the slider's own
+    observer does the explorer's update, so a typed value makes one refresh, not two. The box
+    is disabled and hidden together with its slider. Keep the box out of an explorer's
+    ``controls`` (the slider is the control; the box only sets it).
+
+    Returns the box, labelled (``description``), with the CSS hooks ``gepnet-<prefix>-<name>``
+    and :data:`NUMBER_BOX_CLASS`.
+    """
+    floats = isinstance(slider.value, float)
+    cls = _SteppedFloatText if floats else _SteppedIntText
+    box = cls(value=slider.value, min=slider.min, max=slider.max,
+              step=slider.step if step is None else step, description=description,
+              layout=widgets.Layout(width="190px"))
+    widgets.link((slider, "value"), (box, "value"))
+    widgets.link((slider, "disabled"), (box, "disabled"))
+    widgets.link((slider.layout, "display"), (box.layout, "display"))
+    box.add_class(NUMBER_BOX_CLASS)
+    return labelled(box, prefix, name)
 
 
 def error_html(message: str) -> str:

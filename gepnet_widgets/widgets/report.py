@@ -28,7 +28,7 @@ from ..reading.vocabulary import EXAMPLE_REPORTS, IMAGING, NOT_TOLD, PRIVACY_NOT
 from ..sources import LEVEL_WORDS
 from ..staging import SITES, site_label
 from ..style import CSS_MUTED, CSS_TEXT
-from .base import Explorer, error_html, labelled
+from .base import Explorer, error_html, labelled, number_box
 from .citations import sources_html
 
 __all__ = ["ReportReader"]
@@ -99,8 +99,9 @@ class ReportReader(Explorer):
         self._own_text = ""
         self._checklist = None
         self._assemble([[self.source, self.edition], [self.box_panel],
-                        [self.site, self.size, self.depth],
-                        [self.nodes, self.positive, self.spread, self.ki67]])
+                        [self.site, self.depth], [self.size, self.size_box],
+                        [self.nodes, self.positive, self.positive_box], [self.spread],
+                        [self.ki67, self.ki67_box]])
 
     # --- controls ---------------------------------------------------------------------------
 
@@ -125,6 +126,11 @@ class ReportReader(Explorer):
         self.ki67 = labelled(widgets.FloatSlider(value=4.0, min=0.5, max=80.0, step=0.5,
                                                  description="Ki-67 (%)", readout_format=".1f",
                                                  continuous_update=False), p, "ki67")
+        # Exact values by typing (linked to the sliders, same bounds, hidden with them).
+        self.size_box = number_box(self.size, p, "size_box", "or type size (cm)")
+        self.positive_box = number_box(self.positive, p, "positive_box", "or type nodes")
+        # Ki-67 to 0.1 by typing (the slider moves in 0.5 steps; 2.9% and 3.0% grade differently).
+        self.ki67_box = number_box(self.ki67, p, "ki67_box", "or type Ki-67 (%)", step=0.1)
 
     def _build_box(self) -> None:
         note = widgets.HTML(f'<p class="gepnet-report-privacy" '

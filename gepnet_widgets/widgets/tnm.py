@@ -43,7 +43,7 @@ from ..staging import (
     t_definitions,
 )
 from ..style import CSS_HIGHLIGHT, CSS_MARK_BG, CSS_MUTED, CSS_TEXT
-from .base import Explorer, definition_table, labelled
+from .base import Explorer, definition_table, labelled, number_box
 from .citations import sources_html
 from .static import STATIC_CLASS, STATIC_CSS, FallbackBox, StaticView, html_to_text
 
@@ -83,6 +83,16 @@ def size_control(prefix: str, value: float = 1.0) -> widgets.FloatSlider:
         prefix, "size")
 
 
+def size_box(prefix: str, size: widgets.FloatSlider) -> widgets.BoundedFloatText:
+    """A box to type the size exactly (1.0 and 1.1 cm can stage differently)."""
+    return number_box(size, prefix, "size_box", "or type size (cm)")
+
+
+def count_box(prefix: str, count: widgets.IntSlider) -> widgets.BoundedIntText:
+    """A box to type the number of tumours."""
+    return number_box(count, prefix, "count_box", "or type number")
+
+
 def invasion_control(prefix: str, site: str) -> widgets.Dropdown:
     """The deepest layer reached: only the site's own options, shallow to deep."""
     return labelled(
@@ -112,6 +122,7 @@ class NodeControls:
                               description="Positive regional lymph nodes",
                               continuous_update=True, layout=widgets.Layout(width="420px")),
             prefix, "nodes")
+        self.nodes_box = number_box(self.nodes, prefix, "nodes_box", "or type nodes")
         self.mass = labelled(
             widgets.Checkbox(value=False, description="Mesenteric mass larger than 2 cm",
                              indent=False),
@@ -128,7 +139,7 @@ class NodeControls:
         self.mass.layout.display = None if has_mass else "none"
         if not has_mass:
             self.mass.value = False
-        self.nodes.disabled = not self.assessed.value
+        self.nodes.disabled = not self.assessed.value  # the box follows (linked)
 
 
 def metastasis_control(prefix: str) -> widgets.Dropdown:
@@ -246,11 +257,14 @@ class TExplorer(_SiteDepthExplorer):
         if invasion is not None:
             self.invasion.value = invasion
         self.count = count_control(self.prefix)
+        self.size_box = size_box(self.prefix, self.size)
+        self.count_box = count_box(self.prefix, self.count)
         self.edition = edition_control(self.prefix, edition)
         self.result: StagingResult | None = None
         self.comparison: EditionComparison | None = None
         self._wall = None
-        self._assemble([[self.edition], [self.site, self.invasion], [self.size, self.count]])
+        self._assemble([[self.edition], [self.site, self.invasion],
+                        [self.size, self.size_box], [self.count, self.count_box]])
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
@@ -306,7 +320,7 @@ class NMExplorer(Explorer):
         self._spread = None
         nc = self.node_controls
         self._assemble([[self.edition], [self.site, self.metastasis],
-                        [nc.assessed, nc.nodes, nc.mass]])
+                        [nc.assessed], [nc.nodes, nc.nodes_box, nc.mass]])
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
@@ -369,6 +383,8 @@ class StageExplorer(_SiteDepthExplorer):
         self.size = size_control(self.prefix, 1.5)
         self.invasion = invasion_control(self.prefix, site)
         self.count = count_control(self.prefix)
+        self.size_box = size_box(self.prefix, self.size)
+        self.count_box = count_box(self.prefix, self.count)
         self.node_controls = NodeControls(self.prefix)
         self.metastasis = metastasis_control(self.prefix)
         self.edition = edition_control(self.prefix, edition)
@@ -376,8 +392,9 @@ class StageExplorer(_SiteDepthExplorer):
         self.comparison: EditionComparison | None = None
         self._grid = None
         nc = self.node_controls
-        self._assemble([[self.edition], [self.site, self.invasion], [self.size, self.count],
-                        [nc.assessed, nc.nodes, nc.mass], [self.metastasis]])
+        self._assemble([[self.edition], [self.site, self.invasion], [self.size, self.size_box],
+                        [self.count, self.count_box], [nc.assessed],
+                        [nc.nodes, nc.nodes_box, nc.mass], [self.metastasis]])
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
@@ -438,6 +455,7 @@ class SiteComparison(Explorer):
     def __init__(self, edition: str = DEFAULT_EDITION) -> None:
         super().__init__(6.0, 3.6, "Same tumour, seven sites")
         self.size = size_control(self.prefix, 1.5)
+        self.size_box = size_box(self.prefix, self.size)
         self.depth = labelled(
             widgets.Dropdown(options=COMPARISON_DEPTHS, value="muscularis_propria",
                              description="Deepest layer reached",
@@ -450,8 +468,8 @@ class SiteComparison(Explorer):
         self.other_results: dict[str, StagingResult | None] = {}
         self._table = None
         nc = self.node_controls
-        self._assemble([[self.edition], [self.size, self.depth], [nc.assessed, nc.nodes],
-                        [self.metastasis]])
+        self._assemble([[self.edition], [self.size, self.size_box, self.depth],
+                        [nc.assessed], [nc.nodes, nc.nodes_box], [self.metastasis]])
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
