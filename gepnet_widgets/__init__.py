@@ -5,6 +5,9 @@ For education only; not for decisions about anyone's care.
 A lesson's setup cell imports what it shows, e.g.::
 
     from gepnet_widgets import TExplorer, NMExplorer, StageExplorer, SiteComparison, SelfCheck
+
+Before a tool that reveals an answer, ``PredictionBox("03_tnm_staging", "size")`` asks the
+learner to write a prediction first (kept in their progress file).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from .widgets.classroom import ClassDashboard, HandInButton
 from .widgets.diagnosis import MarkerPitfalls, TestMatrix, WorkupPlanner
 from .widgets.glossary import Glossary
 from .widgets.grading import CountingLab, DifferentiationTable, GradeExplorer, ScatterSimulation
+from .widgets.prediction import PredictionBox
 from .widgets.progress import ProgressView
 from .widgets.report import ReportReader
 from .widgets.selfcheck import ReviewSession, SelfCheck
@@ -68,6 +72,7 @@ __all__ = [
     "SelfCheck",
     "ReviewSession",
     "ProgressView",
+    "PredictionBox",
     "HandInButton",
     "ClassDashboard",
 ]
