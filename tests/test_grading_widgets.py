@@ -319,12 +319,15 @@ def test_table_all_right_all_wrong_and_feedback():
     assert all(f.value == "" for f in table.feedback)
     table.check_button.click()
     assert "Choose an answer first" in table.feedback[0].value
+    assert not table.hinted and not table.revealed  # nothing wrong yet: no answer given away
     for choice, answer in zip(table.choices, table.answers, strict=True):
         choice.value = answer.category
+    table.check_button.click()
     assert _tagged(table.readout.value, "gepnet-difftable-score") == "6 of 6 correct"
     assert all("Correct." in f.value for f in table.feedback)
     g3 = table.answers.index(next(a for a in table.answers if a.category == "NET G3"))
     assert "WHO 2010" in table.feedback[g3].value
+    assert table.revealed and table.show_button.disabled  # all right: nothing left to hide
     for choice, answer in zip(table.choices, table.answers, strict=True):
         choice.value = "NEC" if answer.category != "NEC" else "NET G3"
     assert _tagged(table.readout.value, "gepnet-difftable-score") == "0 of 6 correct"
@@ -333,6 +336,97 @@ def test_table_all_right_all_wrong_and_feedback():
     assert "it is NET G3" in table.feedback[2].value
     assert "higher grade wins" in table.feedback[4].value
     assert "staged with the carcinoma system" in table.readout.value
+
+
+def _all_wrong(table: DifferentiationTable) -> None:
+    """Give every row a wrong answer of the other family (NEC for a NET, NET G1 for a NEC)."""
+    for choice, answer in zip(table.choices, table.answers, strict=True):
+        choice.value = "NEC" if answer.category != "NEC" else "NET G1"
+
+
+def test_table_first_wrong_check_hints_without_the_answers():
+    """Issue 14: a first wrong check marks the wrong rows and hints; it names no answer."""
+    table = DifferentiationTable()
+    _all_wrong(table)
+    table.check_button.click()
+    assert table.hinted and not table.revealed and not table.show_button.disabled
+    for note, answer in zip(table.feedback, table.answers, strict=True):
+        text = _text(note.value)
+        assert "Not yet." in text and "Look at differentiation first" in text, text
+        assert answer.category not in text and "Not quite" not in text, text
+    status = _text(table.readout.value)
+    assert "rows 1, 2, 3, 4, 5, 6" in status and "Show the answers" in status
+    assert _tagged(table.readout.value, "gepnet-difftable-score") == "0 of 6 correct"
+    for name in ("NET G1", "NET G2", "NET G3", "NEC"):
+        assert name not in re.sub(r"Tumour \d is|Choose", "", status), name
+
+    # A right family but a wrong grade: the hint points to the band edge or the rule.
+    table = DifferentiationTable()
+    table.choices[1].value = "NET G1"   # Ki-67 exactly 3.0%, mitoses 1.0: NET G2
+    table.choices[4].value = "NET G2"   # Ki-67 8%, 24 mitoses: NET G3
+    table.choices[0].value = "NET G1"   # right
+    table.check_button.click()
+    row2, row5 = _text(table.feedback[1].value), _text(table.feedback[4].value)
+    assert "Which band is exactly 3%?" in row2 and "NET G2" not in row2
+    assert "which rule decides when they disagree" in row5 and "NET G3" not in row5
+    assert "Correct." in table.feedback[0].value
+    assert "rows 2, 5" in _text(table.readout.value)
+
+
+def test_table_hint_never_names_the_answer_for_any_wrong_choice():
+    from gepnet_widgets.widgets.grading import row_hint
+
+    table = DifferentiationTable()
+    for answer in table.answers:
+        for chosen in ("NET G1", "NET G2", "NET G3", "NEC"):
+            if chosen != answer.category:
+                hint = row_hint(chosen, answer)
+                assert hint and answer.category not in hint, (chosen, answer.category, hint)
+                assert answer.category.split()[-1] not in hint.split(), hint  # not even "G2"
+
+
+def test_table_changed_row_after_a_hint_gives_nothing_away():
+    table = DifferentiationTable()
+    _all_wrong(table)
+    table.check_button.click()
+    for option in ("NET G1", "NET G2", "NET G3"):  # cycling through the options
+        table.choices[0].value = option
+        assert "Changed since your check" in table.feedback[0].value
+        assert "Correct" not in table.feedback[0].value
+    assert _tagged(table.readout.value, "gepnet-difftable-score") == "0 of 6 correct"
+
+
+def test_table_second_check_shows_the_answers():
+    table = DifferentiationTable()
+    _all_wrong(table)
+    table.check_button.click()
+    table.choices[0].value = table.answers[0].category  # one fixed, five still wrong
+    table.check_button.click()
+    assert table.revealed and table.show_button.disabled
+    assert "Correct." in table.feedback[0].value
+    for note, answer in list(zip(table.feedback, table.answers, strict=True))[1:]:
+        assert f"Not quite: it is {answer.category}." in _text(note.value)
+    assert _tagged(table.readout.value, "gepnet-difftable-score") == "1 of 6 correct"
+    assert "What changed from WHO 2010" in table.readout.value
+
+
+def test_table_show_the_answers_button():
+    table = DifferentiationTable()
+    button = table.show_button
+    assert button.description == "Show the answers" and button.tooltip
+    assert "gepnet-difftable-show" in button._dom_classes and not button.disabled
+    assert button in table.widget.children[-2].children  # beside Check, in the control rows
+    _all_wrong(table)
+    table.check_button.click()
+    button.click()
+    for note, answer in zip(table.feedback, table.answers, strict=True):
+        assert f"it is {answer.category}." in _text(note.value)
+    # Pressed before any check, unanswered rows show their answer too.
+    fresh = DifferentiationTable()
+    fresh.show_button.click()
+    for note, answer in zip(fresh.feedback, fresh.answers, strict=True):
+        assert f"The answer: {answer.category}." in _text(note.value)
+    assert fresh.show_button.disabled
 
 
 def test_table_figure_is_drawn_once_with_alt_text():

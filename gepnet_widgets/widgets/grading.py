@@ -6,7 +6,9 @@ rules), :mod:`gepnet_widgets.counting` (the synthetic slide and the simulation) 
   a number line with the cut-offs; when the indices disagree the higher grade wins.
 * :class:`CountingLab`: count Ki-67 on a synthetic slide, in your own field and in the hot spot.
 * :class:`ScatterSimulation`: repeat the count of a known tumour with 100, 500 and 2000 cells.
-* :class:`DifferentiationTable`: name six tumours (NET G1/G2/G3 or NEC), then check.
+* :class:`DifferentiationTable`: name six tumours (NET G1/G2/G3 or NEC), then check: a first
+  check with wrong rows marks them and gives a hint for each; the answers come on a second
+  check or on request.
 """
 
 from __future__ import annotations
@@ -47,9 +49,11 @@ from ..grading import (
     GRADING_SOURCES,
     HAND_COUNT_NOTE,
     HAND_COUNT_SOURCES,
+    KI67_CUTOFFS,
     MALIGNANCY_NOTE,
     MALIGNANCY_SOURCES,
     MITOSIS_COUNT_AREA_MM2,
+    MITOSIS_CUTOFFS,
     MITOSIS_FIELD_AREA_MM2,
     MITOSIS_FIELDS,
     NEC_TYPES_NOTE,
@@ -485,11 +489,72 @@ def _scheme_note(category: str) -> str:
     return f" WHO 2010: {change.who_2010}. Now: {change.who_2017_2019}."
 
 
+def _on_cutoff(value: float, cutoffs: tuple[float, float]) -> float | None:
+    """The cut-off ``value`` sits exactly on, if any (a value the learner may misplace)."""
+    return next((c for c in cutoffs if value == c), None)
+
+
+def _band_table() -> str:
+    """The WHO 2019 bands of the graded rows, as printed (``Ki-67 <3% / 3-20% / >20%``)."""
+    graded = [row for row in WHO_2019_TABLE if row.grade is not None]
+    return (f"Ki-67 {' / '.join(r.ki67.text for r in graded)}; mitoses "
+            f"{' / '.join(r.mitoses.text for r in graded)} per 2 mm²")
+
+
+def row_hint(chosen: str, answer: GradeResult) -> str:
+    """A hint for a wrong row that points to the idea without naming the answer.
+
+    Built only from the case's own inputs and the WHO 2019 table (:func:`who_grade`'s result
+    and :data:`WHO_2019_TABLE`): no clinical statement of its own.
+
+    Parameters
+    ----------
+    chosen : str
+        The learner's (wrong) category.
+    answer : GradeResult
+        The right result for the row.
+
+    Returns
+    -------
+    str
+        One or two questions in plain words; the answer's category never appears in it.
+    """
+    look = _ADVERB[answer.differentiation] + " differentiated"
+    if (chosen == "NEC") != (answer.differentiation == "poor"):
+        if answer.differentiation == "poor":
+            return (f"Look at differentiation first: this tumour is {look}. Does its Ki-67 or "
+                    "mitotic count decide its name at all?")
+        return (f"Look at differentiation first: this tumour is {look}. Which names does the "
+                "WHO table give a tumour that looks like this?")
+    hints = []
+    ki67_edge = _on_cutoff(answer.ki67_percent, KI67_CUTOFFS)
+    mitoses_edge = _on_cutoff(answer.mitoses_per_2mm2, MITOSIS_CUTOFFS)
+    if ki67_edge is not None:
+        hints.append(f"Which band is exactly {ki67_edge:g}%? Check whether each band includes "
+                     "its ends.")
+    if mitoses_edge is not None:
+        hints.append(f"Which band is exactly {mitoses_edge:g} mitoses per 2 mm²? Check whether "
+                     "each band includes its ends.")
+    if answer.deciding_index not in (None, "both"):
+        hints.append("The Ki-67 index and the mitotic count fall in different bands: which rule "
+                     "decides when they disagree (section 4)?")
+    if not hints:
+        hints.append(f"Place each index in the WHO 2019 bands ({_band_table()}).")
+    return " ".join(hints)
+
+
 class DifferentiationTable(_LessonExplorer):
     """Name six tumours (NET G1, G2, G3 or NEC), then press Check; feedback from ``who_grade``.
 
-    Controls: ``case1`` ... ``case6`` (dropdowns: Choose…, NET G1, NET G2, NET G3, NEC), and the
-    "Check my table" button. The drawing shows the two differentiations side by side.
+    Controls: ``case1`` ... ``case6`` (dropdowns: Choose…, NET G1, NET G2, NET G3, NEC), the
+    "Check my table" button and the "Show the answers" button. The drawing shows the two
+    differentiations side by side.
+
+    Feedback comes in two steps. A check with wrong rows marks them and gives a hint for each
+    (:func:`row_hint`, never the answer); right rows say so with their reason. The answers, with
+    their explanations, appear on the next check, when every row is right, or when the learner
+    presses "Show the answers". Until then feedback belongs to the last check: a row changed
+    since then asks to be checked again (cycling through the options gives nothing away).
     """
 
     prefix = "difftable"
@@ -516,11 +581,24 @@ class DifferentiationTable(_LessonExplorer):
             self.feedback.append(note)
             rows.append([text, choice, note])
         self.check_button = _button(self.prefix, "check", "Check my table",
-                                    "Check every answer and show the feedback")
+                                    "Check every answer: wrong rows get a hint first")
         self.check_button.on_click(self._check)
-        self.checked = False
+        self.show_button = _button(self.prefix, "show", "Show the answers",
+                                   "Show every answer with its explanation")
+        self.show_button.on_click(self._show)
+        #: The choices as they were at the last check (``None``: never checked).
+        self.checked_values: tuple[str | None, ...] | None = None
+        #: Whether a check has found a wrong row (the next check shows the answers).
+        self.hinted = False
+        #: Whether the answers are on screen.
+        self.revealed = False
         self._drawn = False
-        self._assemble([*rows, [self.check_button]])
+        self._assemble([*rows, [self.check_button, self.show_button]])
+
+    @property
+    def checked(self) -> bool:
+        """Whether the table has been checked (or its answers shown) at least once."""
+        return self.checked_values is not None or self.revealed
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
@@ -531,8 +609,23 @@ class DifferentiationTable(_LessonExplorer):
         """How many rows are answered correctly."""
         return sum(c.value == a.category for c, a in zip(self.choices, self.answers, strict=True))
 
+    def _wrong(self, values: tuple[str | None, ...]) -> list[int]:
+        """Row numbers (from 1) answered but not right."""
+        return [i for i, (v, a) in enumerate(zip(values, self.answers, strict=True), start=1)
+                if v is not None and v != a.category]
+
     def _check(self, _button: widgets.Button | None = None) -> None:
-        self.checked = True
+        values = tuple(c.value for c in self.choices)
+        if self.hinted or self.score == len(self.answers):
+            self.revealed = True
+        elif self._wrong(values):
+            self.hinted = True
+        self.checked_values = values
+        self.refresh()
+
+    def _show(self, _button: widgets.Button | None = None) -> None:
+        self.revealed = True
+        self.checked_values = tuple(c.value for c in self.choices)
         self.refresh()
 
     def _update(self) -> None:
@@ -546,31 +639,73 @@ class DifferentiationTable(_LessonExplorer):
                 f"{'; '.join(well.features)}. Right, {poor.title.lower()} ({poor.categories}): "
                 f"{'; '.join(poor.features)}.")
             self._drawn = True
-        for choice, answer, note in zip(self.choices, self.answers, self.feedback, strict=True):
-            note.value = self._row_feedback(choice.value, answer) if self.checked else ""
+        for i, (choice, answer, note) in enumerate(
+                zip(self.choices, self.answers, self.feedback, strict=True)):
+            note.value = self._row_note(i, choice.value, answer)
+        # Disabled (no focus stop) while the answers are on screen.
+        self.show_button.disabled = self.revealed
         self.readout.value = self._readout()
 
+    def _row_note(self, i: int, chosen: str | None, answer: GradeResult) -> str:
+        if self.revealed:
+            return self._row_feedback(chosen, answer)
+        if self.checked_values is None:
+            return ""
+        if chosen != self.checked_values[i]:
+            return (f'<span style="color:{CSS_MUTED}">Changed since your check: press '
+                    "<b>Check my table</b> again.</span>")
+        if chosen is not None and chosen != answer.category:
+            return self._box(CSS_HIGHLIGHT, "Not yet.", row_hint(chosen, answer),
+                             f"gepnet-{self.prefix}-hint")
+        return self._row_feedback(chosen, answer)
+
+    @staticmethod
+    def _box(colour: str, word: str, text: str, css: str = "") -> str:
+        cls = f' class="{css}"' if css else ""
+        return (f'<div{cls} style="color:{CSS_TEXT};border-left:4px solid {colour};'
+                f'padding:0 6px;font-size:0.9em"><b>{_esc(word)}</b> {_esc(text)}</div>')
+
     def _row_feedback(self, chosen: str | None, answer: GradeResult) -> str:
-        if chosen is None:
+        """The answer with its reason (right rows, and every row once answers are shown)."""
+        if chosen is None and not self.revealed:
             return f'<span style="color:{CSS_MUTED}">Choose an answer first.</span>'
         right = chosen == answer.category
-        word = "Correct." if right else f"Not quite: it is {answer.category}."
-        colour = CSS_CORRECT if right else CSS_HIGHLIGHT
+        if right:
+            word = "Correct."
+        elif chosen is None:
+            word = f"The answer: {answer.category}."
+        else:
+            word = f"Not quite: it is {answer.category}."
         lines = answer.explanation_lines
         why = lines[:1] if answer.differentiation == "poor" else (lines[0], lines[-2])
-        return (f'<div style="color:{CSS_TEXT};border-left:4px solid {colour};padding:0 6px;'
-                f'font-size:0.9em"><b>{_esc(word)}</b> {_esc(". ".join(why))}.'
-                f"{_esc(_scheme_note(answer.category))}</div>")
+        return self._box(CSS_CORRECT if right else CSS_HIGHLIGHT, word,
+                         f"{'. '.join(why)}.{_scheme_note(answer.category)}")
 
     def _readout(self) -> str:
         answered = sum(c.value is not None for c in self.choices)
         total = len(self.choices)
+        footer = (_small("Each tumour is graded with the WHO 2019 rules; the drawing is a "
+                         "schematic of the two looks, not a micrograph.")
+                  + sources_html((*GRADING_SOURCES, "KLIMSTRA2010")))
         if not self.checked:
             status = f"{answered} of {total} answered. Press <b>Check my table</b> when ready."
             return (f'<div style="color:{CSS_TEXT}" class="gepnet-difftable-status">{status}</div>'
-                    + _small("Each tumour is graded with the WHO 2019 rules; the drawing is a "
-                             "schematic of the two looks, not a micrograph.")
-                    + sources_html((*GRADING_SOURCES, "KLIMSTRA2010")))
+                    + footer)
+        if not self.revealed:
+            values = self.checked_values
+            right = sum(v == a.category for v, a in zip(values, self.answers, strict=True))
+            wrong = self._wrong(values)
+            rows = ", ".join(str(i) for i in wrong)
+            status = (
+                (f"Not yet right: row{'s' if len(wrong) > 1 else ''} {rows}. Read the hint "
+                 "beside each, change your answers and press <b>Check my table</b> again: that "
+                 "check shows the answers. Or press <b>Show the answers</b> now.")
+                if wrong else
+                "Nothing wrong so far. Answer every row and press <b>Check my table</b> again.")
+            return (_headline("Score", f"{right} of {total} correct", "gepnet-difftable-score")
+                    + f'<p style="color:{CSS_TEXT};margin:6px 0" '
+                    f'class="gepnet-difftable-status">{status}</p>'
+                    + footer)
         changes = "".join(
             f"<tr><td style='padding:2px 6px'>{_esc(c.aspect)}</td><td style='padding:2px 6px'>"
             f"{_esc(c.who_2010)}</td><td style='padding:2px 6px'>{_esc(c.who_2017_2019)}</td>"
