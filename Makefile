@@ -2,7 +2,8 @@
 #
 #   make lab     open the course in JupyterLab (creates .venv on first use)
 #   make test    run every check: stripped notebooks, ruff, pytest (logic, widgets, notebooks, browser)
-#   make app     open the start notebook as an app (Voila: code hidden, widgets live)
+#   make app     open the start notebook as an app (Voila: code hidden, widgets live, links
+#                between lessons work)
 #   make report  open lesson 8 (read a report) as an app
 #   make site    build executed, self-contained HTML pages of every lesson into site/
 #   make handouts  printable student and instructor copies;  make slides  decks to project
@@ -50,7 +51,8 @@ IN_VENV := PATH="$(abspath $(BIN)):$$PATH" VIRTUAL_ENV="$(abspath $(VENV))"
 help:
 	@echo "make lab    open the course in JupyterLab (first run installs into .venv, ~1-2 min)"
 	@echo "make test   run all checks: stripped notebooks, ruff, pytest incl. notebooks and browser"
-	@echo "make app    open the start notebook as an app (Voila: code hidden, widgets live)"
+	@echo "make app    open the start notebook as an app (Voila: code hidden, widgets live;"
+	@echo "            every lesson is served, so the links between lessons work)"
 	@echo "make report open lesson 8, the report reader, as an app (Voila)"
 	@echo "make site   build executed, self-contained HTML pages of every lesson into $(SITE_DIR)/"
 	@echo "make handouts build/handouts/: student/ and answers/ copies of every lesson, to print"
@@ -98,11 +100,14 @@ lab: $(STAMP) $(LAB_SETTINGS)
 	$(IN_VENV) $(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS) "$(START)"
 
 # App mode: a lesson as a page with its code hidden (APP=notebooks/03_tnm_staging.ipynb for
-# another lesson); every page load starts its own kernel.
+# another lesson); every page load starts its own kernel. Voila runs in tree mode on the
+# lesson's folder and the browser opens at /voila/render/<lesson>.ipynb: Voila started on one
+# notebook answers 403 to the links to the other lessons. VOILA_ARGS go to Voila
+# (e.g. --port=9000 --no-browser --theme=dark).
 APP ?= $(START)
 app: $(STAMP)
 	@test -f "$(APP)" || { echo "$(APP) is missing"; exit 1; }
-	$(IN_VENV) $(BIN)/voila "$(APP)" $(VOILA_ARGS)
+	$(IN_VENV) $(BIN)/python tools/voila_app.py "$(APP)" $(VOILA_ARGS)
 
 # The report reader (lesson 8) as an app: for someone holding a report.
 report: $(STAMP)
