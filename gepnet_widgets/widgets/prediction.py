@@ -145,7 +145,6 @@ class PredictionBox:
                                   align_items="stretch"),
         )
         self.text.add_class("gepnet-prediction-text")
-        self.text.add_class("gepnet-control")
         self.save_button = widgets.Button(
             description=SAVE_TEXT,
             tooltip="Keep your prediction in your progress file on this computer",
