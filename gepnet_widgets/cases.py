@@ -87,6 +87,7 @@ from .syndromes import (
 )
 from .treatment import (
     CATEGORIES,
+    DISCUSSION_RULES,
     FEATURES,
     NO_BEST_TREATMENT,
     Discussion,
@@ -440,12 +441,17 @@ class Feedback:
         The computed answer as a learner reads it (shown only when asked).
     sources : tuple of str
         Source keys behind the expected answer.
+    hint : str
+        For a wrong answer: a pointer to the idea (which finding to look at again) that does
+        not give the answer away, for the first wrong try; :attr:`text` (the full why) is for a
+        second try or when the learner asks. Empty for a right answer.
     """
 
     correct: bool
     text: str
     expected: str
     sources: tuple[str, ...]
+    hint: str = ""
 
 
 # --- lookups and computed facts ------------------------------------------------------------------
@@ -679,12 +685,13 @@ def _staging_feedback(c: Case, step: str, answer: str,
         ok = answer == NOT_NET
         text = ("This tumour is poorly differentiated: a neuroendocrine carcinoma (NEC), not a "
                 f"NET. {scope_note(edition)} This course does not teach the carcinoma chapters.")
-        return Feedback(ok, text, label, _NEC_SCOPE_SOURCES[edition])
+        return Feedback(ok, text, label, _NEC_SCOPE_SOURCES[edition],
+                        "" if ok else _LOOK_AT_CELLS)
     if answer == NOT_NET:
         return Feedback(False, "This tumour is well differentiated: a NET, so the AJCC "
                         f"NET chapter for the {site_label(c.site).lower()} applies. Only a "
                         "poorly differentiated carcinoma (NEC) is staged another way.",
-                        label, _site_sources(c, edition))
+                        label, _site_sources(c, edition), _LOOK_AT_CELLS)
     result = staging_result(c.id, edition)
     assert result is not None  # a NET
     rule = _rule_for(result, step)
@@ -696,7 +703,34 @@ def _staging_feedback(c: Case, step: str, answer: str,
         return Feedback(True, f"{rule}.{note}", label,
                         (*_site_sources(c, edition), *(_PNET_G3_SOURCES if note else ())))
     return Feedback(False, _wrong_staging_text(c, step, answer, expected, rule, edition) + note,
-                    label, _site_sources(c, edition))
+                    label, _site_sources(c, edition),
+                    _staging_hint(c, step, answer, expected, edition))
+
+
+#: The first-try pointer when the question is whether the NET chapters apply at all.
+_LOOK_AT_CELLS = ("Look again at how the cells look under the microscope (in the findings): "
+                  "which tumours do the AJCC NET chapters stage (lesson 3)?")
+
+
+def _staging_hint(c: Case, step: str, answer: str, expected: str,
+                  edition: str = DEFAULT_EDITION) -> str:
+    """Which findings to look at again for a wrong T, N, M or stage (no rule, no answer)."""
+    if step == "t" and answer.split("(")[0] == expected.split("(")[0]:
+        return "Close: look again at how many primary tumours the findings list."
+    if step == "t" and expected[:2] == answer and len(expected) > 2 and "(" not in expected:
+        return (f"Nearly: at the {site_label(c.site).lower()}, {answer} is split by size. Look "
+                "again at the size in the findings.")
+    look = {
+        "t": "Look again at the size of the primary tumour, its deepest extent and how many "
+             "tumours there are in the findings.",
+        "n": "Look again at the lymph nodes in the findings: were any examined, and how many "
+             "contain tumour?" + (" And the mesenteric mass?" if c.mesenteric_mass_cm is not None
+                                  else ""),
+        "m": "Look again at the distant spread in the findings: is there any, and where?",
+        "stage": "The stage group comes from T, N and M with the site's table: check your T, N "
+                 "and M first, and in the findings whether any lymph node was examined.",
+    }[step]
+    return f"Not {answer_label(c.id, step, answer, edition)}. {look}"
 
 
 def _wrong_staging_text(c: Case, step: str, answer: str, expected: str, rule,
@@ -722,13 +756,18 @@ def _grade_feedback(c: Case, answer: str) -> Feedback:
     if result.category == "NEC":
         hint = ("Look at the differentiation first: a poorly differentiated tumour is a NEC "
                 "whatever its numbers, and a NEC is not graded.")
+        pointer = ("Look at how the cells look under the microscope (in the findings) before "
+                   "the numbers: what does that decide (lesson 4)?")
     elif answer == "NEC":
         hint = ("High numbers do not make a carcinoma: the cells are well differentiated, so "
                 "it is a NET, graded G1, G2 or G3 from the higher of the two indices.")
+        pointer = ("Look again at how the cells look under the microscope (in the findings): "
+                   "do high numbers alone make a carcinoma (lesson 4)?")
     else:
-        hint = (f"Grade each index on its own (Ki-67 {c.ki67_percent:.1f}%, mitoses "
-                f"{c.mitoses_per_2mm2:.1f} per 2 mm²), then take the higher grade.")
-    return Feedback(False, f"Not {answer}. {hint}", result.category, result.sources)
+        hint = pointer = (f"Grade each index on its own (Ki-67 {c.ki67_percent:.1f}%, mitoses "
+                          f"{c.mitoses_per_2mm2:.1f} per 2 mm²), then take the higher grade.")
+    return Feedback(False, f"Not {answer}. {hint} {why}", result.category, result.sources,
+                    f"Not {answer}. {pointer}")
 
 
 def _symptom_words(symptom_ids: tuple[str, ...]) -> str:
@@ -745,12 +784,19 @@ def _function_feedback(c: Case, answer: str) -> Feedback:
         extra = f" {c.other_results[0]} does not change that." if c.other_results else ""
         text = ("There are no hormone-related symptoms. "
                 f"{NONFUNCTIONING_DEFINITION.text}{extra}")
-        return Feedback(ok, text, label, NONFUNCTIONING_DEFINITION.sources)
+        return Feedback(ok, text, label, NONFUNCTIONING_DEFINITION.sources,
+                        "" if ok else _FUNCTION_HINT)
     s = SYNDROMES[syndrome_id]
     test = CONFIRM_TESTS[s.test]
     text = (f"{FUNCTIONAL_DEFINITION.text} Here: {_symptom_words(c.symptoms)} (the "
             f"syndrome), and the test that proves it came back raised: {test.name} (the proof).")
-    return Feedback(ok, text, label, (*FUNCTIONAL_DEFINITION.sources, *s.source_keys))
+    return Feedback(ok, text, label, (*FUNCTIONAL_DEFINITION.sources, *s.source_keys),
+                    "" if ok else _FUNCTION_HINT)
+
+
+#: The first-try pointer for the "functioning?" step (the same whichever way it was missed).
+_FUNCTION_HINT = ("Look again at two lines of the findings: the hormone-related symptoms, and "
+                  "whether a test that proves a hormone excess came back raised (lesson 5).")
 
 
 def _hormone_feedback(c: Case, answer: str) -> Feedback:
@@ -763,16 +809,19 @@ def _hormone_feedback(c: Case, answer: str) -> Feedback:
                             label, NONFUNCTIONING_DEFINITION.sources)
         return Feedback(False, f"{HORMONES[answer].excess} This patient has no hormone-related "
                         "symptoms, so no hormone is to blame.", label,
-                        NONFUNCTIONING_DEFINITION.sources)
+                        NONFUNCTIONING_DEFINITION.sources,
+                        f"{HORMONES[answer].excess} Look again at the hormone-related symptoms "
+                        "in the findings: which of them would this hormone explain?")
     s = SYNDROMES[syndrome_id]
     if answer == expected:
         return Feedback(True, f"{HORMONES[answer].name}, the hormone behind "
                         f"{_lower_first(s.name)}. {HORMONES[answer].excess}", label,
                         (*HORMONES[answer].sources, *s.source_keys))
     if answer == NO_HORMONE:
-        return Feedback(False, f"This patient has symptoms a hormone causes: "
-                        f"{_symptom_words(c.symptoms)}, and a raised confirming test.", label,
-                        s.source_keys)
+        text = (f"This patient has symptoms a hormone causes: {_symptom_words(c.symptoms)}, "
+                "and a raised confirming test.")
+        return Feedback(False, text, label, s.source_keys,
+                        f"{text} Which hormone explains every symptom?")
     caused = next(x for x in SYNDROMES.values() if x.hormone == answer)
     fits = [x for x in c.symptoms if x in caused.symptoms]
     misses = [x for x in c.symptoms if x not in caused.symptoms]
@@ -782,8 +831,8 @@ def _hormone_feedback(c: Case, answer: str) -> Feedback:
     else:
         why = (f"Too much {HORMONES[answer].short} would cause "
                f"{_symptom_words(caused.symptoms)}: that is not this story.")
-    return Feedback(False, f"{why} Which hormone explains every symptom, and which test came "
-                    "back raised?", label, s.source_keys)
+    text = f"{why} Which hormone explains every symptom, and which test came back raised?"
+    return Feedback(False, text, label, s.source_keys, text)
 
 
 def _treatment_feedback(c: Case, answer: frozenset[str]) -> Feedback:
@@ -805,7 +854,42 @@ def _treatment_feedback(c: Case, answer: frozenset[str]) -> Feedback:
     if extra:
         parts.append("Not listed for these features: "
                      + ", ".join(cat.name for cat in extra) + ".")
-    return Feedback(False, " ".join(parts) + f" {NO_BEST_TREATMENT}", label, sources)
+    return Feedback(False, " ".join(parts) + f" {NO_BEST_TREATMENT}", label, sources,
+                    _treatment_hint(c, missing, extra))
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _treatment_hint(c: Case, missing: list, extra: list) -> str:
+    """How many ticks are missing or extra, and which features to look at again (no names)."""
+    counts = []
+    if missing:
+        counts.append(_count(len(missing), "category that guidelines discuss for these "
+                             "features is", "categories that guidelines discuss for these "
+                             "features are") + " not ticked")
+    if extra:
+        counts.append(_count(len(extra), "category you ticked is", "categories you ticked are")
+                      + " not listed for these features")
+    features = treatment_features(c.id)
+    keys: list[str] = []
+    if missing:  # the features the first missed category's reason depends on
+        keys += [k for k, _allowed in missing[0].rules[0].when]
+    for cat in extra[:1]:  # the features that keep the nearest rule of an extra tick from firing
+        rules = [r for r in DISCUSSION_RULES if r.category == cat.key]
+        failing = [[k for k, allowed in r.when if features.get(k) not in allowed
+                    and k in features] for r in rules]
+        failing = [f for f in failing if f]
+        keys += min(failing, key=len) if failing else []
+    labels = {f.key: f.label for f in FEATURES}
+    named = [f"'{labels[k]}'" for k in dict.fromkeys(keys) if k in labels]
+    look = (" Look again at the findings behind " + " and ".join(
+        [", ".join(named[:-1]), named[-1]] if len(named) > 1 else named) + "."
+            if named else " Look again at the findings and your answers above.")
+    said = " and ".join(counts)
+    return said[:1].upper() + said[1:] + "." + look + (
+        " The tool under 'Try it with' shows what each feature changes.")
 
 
 def check_case_answer(case_id: str, step: str, answer: str | frozenset[str] | set[str],

@@ -40,6 +40,8 @@ __all__ = ["CaseStudy"]
 UNANSWERED = ""
 
 _VERDICT = {True: "Correct", False: "Not quite"}
+#: Added to a first wrong try's pointer (the full why comes after a second try or on request).
+TRY_AGAIN_TEXT = "Try again, or press Show the answer."
 _COLOURS = {True: CSS_CORRECT, False: CSS_HIGHLIGHT}
 _RIGHT = {True: "right", False: "not right"}
 
@@ -74,11 +76,14 @@ class CaseStudy(Explorer):
     Controls (``.controls``): ``patient`` (the case). Answers (not in ``.controls``; a Check
     button each): ``answers[step]`` dropdowns for T, N, M, stage, grade, functioning and hormone,
     and ``treatment[category]`` checkboxes for the treatment categories. Feedback comes from
-    :func:`gepnet_widgets.cases.check_case_answer`. Default: the first case (a small rectal
-    NET).
+    :func:`gepnet_widgets.cases.check_case_answer`: a first wrong try shows only its pointer to
+    the idea (:attr:`~gepnet_widgets.cases.Feedback.hint`, which finding to look at again); the
+    full why and the answer come after a second wrong try, or with the step's "Show the
+    answer" button. Default: the first case (a small rectal NET).
 
     CSS hooks: ``gepnet-case-patient``, ``gepnet-case-answer-<step>``,
     ``gepnet-case-treatment-<category>``, ``gepnet-case-check-<step>``,
+    ``gepnet-case-show-<step>`` ("Show the answer" for one step),
     ``gepnet-case-feedback-<step>`` (verdict in ``<b class="gepnet-case-verdict-<step>">``),
     ``gepnet-case-hint-<step>``, ``gepnet-case-reveal``, ``gepnet-case-answers``,
     ``gepnet-case-progress`` (``<b class="gepnet-case-score">``), the readout
@@ -102,7 +107,12 @@ class CaseStudy(Explorer):
         self.buttons: dict[str, widgets.Button] = {}
         self.feedback: dict[str, widgets.HTML] = {}
         self.hints: dict[str, widgets.HTML] = {}
+        self.show_buttons: dict[str, widgets.Button] = {}
         self.verdicts: dict[str, Feedback | None] = {s.key: None for s in STEPS}
+        #: Wrong tries per step (for this patient); from the second on, the full why is shown.
+        self.wrong_tries: dict[str, int] = {s.key: 0 for s in STEPS}
+        #: Steps whose answer the learner asked to see.
+        self.answer_shown: dict[str, bool] = {s.key: False for s in STEPS}
         self._wall = None
         self._shown: tuple[str, str] | None = None  #: (patient, edition) last shown
         self._build_steps()
@@ -139,6 +149,12 @@ class CaseStudy(Explorer):
             button.add_class(f"gepnet-case-check-{s.key}")
             button.on_click(lambda _b, key=s.key: self.check(key))
             self.buttons[s.key] = button
+            show = widgets.Button(description=f"Show the answer: {s.label}",
+                                  tooltip=f"Show the answer ({_lower_first(s.label)}) and why",
+                                  layout=widgets.Layout(width="auto"))
+            show.add_class(f"gepnet-case-show-{s.key}")
+            show.on_click(lambda _b, key=s.key: self.show_answer(key))
+            self.show_buttons[s.key] = show
             self.feedback[s.key] = widgets.HTML()
             self.feedback[s.key].add_class(f"gepnet-case-feedback-{s.key}")
             self.hints[s.key] = widgets.HTML()
@@ -152,7 +168,7 @@ class CaseStudy(Explorer):
                                                 "category guidelines would discuss)"), ticks])
         else:
             answer = self.answers[step.key]
-        row = widgets.HBox([answer, self.buttons[step.key]],
+        row = widgets.HBox([answer, self.buttons[step.key], self.show_buttons[step.key]],
                            layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
         return widgets.VBox([row, self.hints[step.key], self.feedback[step.key]],
                             layout=widgets.Layout(margin="4px 0 8px 0",
@@ -175,6 +191,8 @@ class CaseStudy(Explorer):
             box.value = False
         for s in STEPS:
             self.verdicts[s.key] = None
+            self.wrong_tries[s.key] = 0
+            self.answer_shown[s.key] = False
             self.feedback[s.key].value = ""
             self.hints[s.key].value = (
                 f'<span style="color:{CSS_MUTED};font-size:0.9em">Try it with: '
@@ -266,18 +284,48 @@ class CaseStudy(Explorer):
             self.feedback[step].value = error_html(str(err))
             return None
         if show:
+            if not verdict.correct:
+                self.wrong_tries[step] += 1
             self._show_verdict(step, verdict)
         return verdict
+
+    def _full(self, step: str, verdict: Feedback) -> bool:
+        """Whether the full why (and the answer) is shown for this verdict."""
+        return (verdict.correct or not verdict.hint or self.wrong_tries[step] >= 2
+                or self.answer_shown[step])
 
     def _show_verdict(self, step: str, verdict: Feedback, note: str = "") -> None:
         self.verdicts[step] = verdict
         colour = _COLOURS[verdict.correct]
+        if not self._full(step, verdict):
+            body = (f'<span class="gepnet-case-pointer-{step}">{html.escape(verdict.hint)}</span> '
+                    f"{TRY_AGAIN_TEXT}")
+        else:
+            answer = ("" if verdict.correct else
+                      f' <b>The answer:</b> <span class="gepnet-case-answer-is-{step}">'
+                      f"{html.escape(verdict.expected)}</span>.")
+            body = f"{html.escape(verdict.text)}{answer} {_cite(verdict.sources)}"
         self.feedback[step].value = note + (
             f'<div style="color:{CSS_TEXT};border-left:4px solid {colour};padding:2px 8px;'
             f'margin:2px 0"><b class="gepnet-case-verdict-{step}">'
-            f"{_VERDICT[verdict.correct]}.</b> {html.escape(verdict.text)} "
-            f"{_cite(verdict.sources)}</div>")
+            f"{_VERDICT[verdict.correct]}.</b> {body}</div>")
         self._show_progress()
+
+    def show_answer(self, step: str) -> None:
+        """Show the answer to ``step`` and why (what its "Show the answer" button does)."""
+        self.answer_shown[step] = True
+        verdict = self.verdicts[step]
+        if verdict is not None:
+            self._show_verdict(step, verdict)
+            return
+        cid, edition = self.patient.value, self.edition.value
+        expected = expected_answer(cid, step, edition)
+        why = check_case_answer(cid, step, expected, edition)
+        self.feedback[step].value = (
+            f'<div style="color:{CSS_TEXT};border-left:4px solid {CSS_MUTED};padding:2px 8px;'
+            f'margin:2px 0"><b>The answer:</b> <span class="gepnet-case-answer-is-{step}">'
+            f"{html.escape(why.expected)}</span>. {html.escape(why.text)} "
+            f"{_cite(why.sources)}</div>")
 
     def _show_progress(self) -> None:
         right = sum(1 for v in self.verdicts.values() if v is not None and v.correct)
