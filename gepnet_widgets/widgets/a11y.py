@@ -48,6 +48,16 @@ body[data-voila] .gepnet-lab-only { display: none !important; }
 .gepnet-nav a { display: inline-block; min-height: 24px; padding: 2px 0; }
 body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
   text-decoration: underline; }
+/* Readouts single-spaced: ipywidgets gives an HTML widget a 28 px line (about double spacing
+   at 13 px). Blocks inside it (paragraphs, lists, tables) take 1.35; text straight in the widget
+   keeps the 28 px line, so a one-line label still lines up beside a control. Lists tight. */
+.widget-html-content :is(p, div, ul, ol, li, table, details, summary, dl, dt, dd, blockquote,
+  caption, h3, h4, h5) { line-height: 1.35; }
+.widget-html-content :is(ul, ol) > li { margin: 0.1em 0; }
+/* Readouts as wide as the space allows: beside the figure only where 400 px are left (560 px
+   for the report reader's table of items), else under it at the full width. */
+.gepnet-explorer .widget-html[class*="-readout"] { min-width: min(100%, 400px) !important; }
+.gepnet-explorer .widget-html.gepnet-report-readout { min-width: min(100%, 560px) !important; }
 @media (max-width: 640px) {
   .jp-RenderedHTMLCommon table { display: block; max-width: 100%; overflow-x: auto; }
   .jp-RenderedHTMLCommon img { max-width: 100%; height: auto; }

@@ -54,7 +54,11 @@ STATIC_CLASS = "gepnet-static"
 STATIC_CSS = (
     f"<style>.{STATIC_CLASS} td, .{STATIC_CLASS} th, .{STATIC_CLASS} tr "
     "{ text-align: left !important; vertical-align: top }"
-    f" .{STATIC_CLASS} img {{ max-width: 100%; height: auto }}</style>"
+    f" .{STATIC_CLASS} img {{ max-width: 100%; height: auto }}"
+    # readouts single-spaced, lists tight (as the live readouts: widgets.a11y.PAGE_CSS)
+    f" .{STATIC_CLASS}-readout :is(p, div, ul, ol, li, table, details, summary) "
+    "{ line-height: 1.35 } "
+    f".{STATIC_CLASS}-readout :is(ul, ol) > li {{ margin: 0.1em 0 }}</style>"
 )
 #: What a static fallback says about itself.
 STATIC_NOTE = (

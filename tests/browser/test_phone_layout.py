@@ -1,7 +1,10 @@
-"""Every lesson on a phone (390 x 844) in Voila: it fits, it can be read, it can be touched.
+"""Every lesson on a phone (390 x 844 and 360 x 740) in Voila: it fits, it can be read, it can be
+touched.
 
 One Voila server in tree mode (``/voila/render/NN_*.ipynb``, the mode whose links between
-lessons work) and one page at 390 px, reused for every lesson. For each lesson:
+lessons work) and one page, reused for every lesson: each lesson is loaded once at 390 px,
+measured, then the same page is narrowed to 360 px (no second kernel) and measured again.
+For each lesson and width:
 
 * the page does not scroll sideways; no control (list, text box, button, slider) reaches past
   the screen's edge unless it sits in a box that scrolls on its own; every table fits or scrolls
@@ -13,7 +16,7 @@ lessons work) and one page at 390 px, reused for every lesson. For each lesson:
 * app-mode words: no "Shift" and no "code cell" in what the page shows;
 * the navigation bar's links answer (no 403 as in single-notebook mode).
 
-Screenshots of lessons 3, 4 and 8 go to ``tests/artifacts/phone/``.
+Screenshots of lessons 3, 4 and 8 at both widths go to ``tests/artifacts/phone/``.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 PHONE = {"width": 390, "height": 844}
+#: The widths measured, widest first (the page is loaded at the first and narrowed).
+SCREENS = ({"width": 390, "height": 844}, {"width": 360, "height": 740})
 SHOTS = {"03_tnm_staging", "04_grade_and_differentiation", "08_reading_a_report"}
 MIN_TEXT_PX, MIN_TARGET_PX = 9.0, 24.0
 
@@ -131,22 +136,38 @@ _MEASURE_JS = r"""() => {
 }"""
 
 
+def _shots(page: Any, stem: str, width: int) -> None:
+    out = ARTIFACTS_DIR / "phone"
+    out.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(out / f"{stem}-{width}.png"))
+    figure = page.locator(".gepnet-figure img").first
+    if figure.count():
+        figure.scroll_into_view_if_needed()
+        page.screenshot(path=str(out / f"{stem}-{width}-figure.png"))
+
+
 @pytest.mark.parametrize("path", lesson_paths(), ids=lambda p: p.stem)
 def test_lesson_on_a_phone(path: Path, phone: Any, voila_tree: str, server_root: Path) -> None:
     if not (server_root / path.name).is_file():
         (server_root / path.name).write_bytes(path.read_bytes())
+    phone.set_viewport_size(SCREENS[0])
     phone.goto(f"{voila_tree}/voila/render/{path.name}", wait_until="commit")
     phone.locator("#loading").wait_for(state="detached", timeout=2 * KERNEL_MS)
     wait_until_settled(phone, quiet_ms=1_500, timeout_ms=KERNEL_MS)
-    m = phone.evaluate(_MEASURE_JS)
-    if path.stem in SHOTS:
-        out = ARTIFACTS_DIR / "phone"
-        out.mkdir(parents=True, exist_ok=True)
-        phone.screenshot(path=str(out / f"{path.stem}-390.png"))
-        figure = phone.locator(".gepnet-figure img").first
-        if figure.count():
-            figure.scroll_into_view_if_needed()
-            phone.screenshot(path=str(out / f"{path.stem}-390-figure.png"))
+    problems = []
+    for screen in SCREENS:
+        if screen is not SCREENS[0]:
+            phone.set_viewport_size(screen)  # same page, same kernel: only the layout changes
+            wait_until_settled(phone, quiet_ms=400, timeout_ms=10_000)
+        m = phone.evaluate(_MEASURE_JS)
+        assert m["W"] <= screen["width"], m["W"]
+        if path.stem in SHOTS:
+            _shots(phone, path.stem, screen["width"])
+        problems += [f"at {screen['width']} px: {p}" for p in _problems(m)]
+    assert problems == [], f"{path.stem}: " + "; ".join(problems)
+
+
+def _problems(m: dict) -> list[str]:
     problems = []
     if m["scrollWidth"] > m["W"] + 1:
         problems.append(f"page scrolls sideways: {m['scrollWidth']} px wide on {m['W']} px")
@@ -164,7 +185,7 @@ def test_lesson_on_a_phone(path: Path, phone: Any, voila_tree: str, server_root:
     words = re.findall(r".{0,30}(?:shift|code cell).{0,30}", m["text"], flags=re.I)
     if words:
         problems.append(f"notebook words in app mode: {words[:3]}")
-    assert problems == [], f"{path.stem}: " + "; ".join(problems)
+    return problems
 
 
 def test_navigation_links_answer_in_voila_tree_mode(phone: Any, voila_tree: str) -> None:
