@@ -167,7 +167,8 @@ class Case:
     Attributes
     ----------
     id, title : str
-        Stable id (used in CSS hooks) and a short title.
+        Stable id (used in CSS hooks) and a neutral title: the patient's name and age, so the
+        title gives no diagnosis, stage or grade away.
     story : str
         The story in plain words. It carries no number other than the age: every measured value
         is a finding below, shown by :func:`findings`.
@@ -244,7 +245,7 @@ class Case:
 _CASES = (
     Case(
         id="rectal",
-        title="A small bump found at colonoscopy",
+        title="Mr Aydin, 58",
         story=(
             "Mr Aydin, 58, had a colonoscopy as part of bowel screening. He had no symptoms. "
             "In the rectum the endoscopist saw a small, smooth, yellowish bump under the "
@@ -268,7 +269,7 @@ _CASES = (
     ),
     Case(
         id="ileal",
-        title="Flushing, a mass in the mesentery and spots in the liver",
+        title="Mrs Okafor, 64",
         story=(
             "Mrs Okafor, 64, has had spells of flushing (her face and neck turn red) and "
             "diarrhoea for a year, and lately she sometimes wheezes. A CT scan showed a lump "
@@ -296,7 +297,7 @@ _CASES = (
     ),
     Case(
         id="insulinoma",
-        title="Unwell before breakfast",
+        title="Ms Novak, 39",
         story=(
             "Ms Novak, 39, has had spells of sweating, shaking and confusion in the morning "
             "before breakfast and after exercise; eating helps. During one spell her blood "
@@ -321,7 +322,7 @@ _CASES = (
     ),
     Case(
         id="pnet-g3",
-        title="Belly discomfort and a tumour in the tail of the pancreas",
+        title="Mr Haddad, 61",
         story=(
             "Mr Haddad, 61, had a CT scan for belly discomfort. It showed a tumour in the tail "
             "of the pancreas, limited to the pancreas, and several spots in the liver. He has "
@@ -348,7 +349,7 @@ _CASES = (
     ),
     Case(
         id="pancreatic-nec",
-        title="Belly pain and a tumour in the head of the pancreas",
+        title="Mrs Lindqvist, 66",
         story=(
             "Mrs Lindqvist, 66, went to her doctor with belly pain. A CT scan showed a tumour "
             "in the head of the pancreas, an enlarged lymph node beside it and several spots "
@@ -375,7 +376,7 @@ _CASES = (
     ),
     Case(
         id="appendix",
-        title="Found after the appendix was removed",
+        title="Sam, 19",
         story=(
             "Sam, 19, had an emergency operation to remove the appendix (an appendicectomy) "
             "for sudden belly pain. Under the microscope, the pathologist found a small "

@@ -881,7 +881,8 @@ class Mystery:
     Attributes
     ----------
     id, title, story : str
-        Stable id, a short title and the story (fictional; every clue is a feature in the data).
+        Stable id, a neutral title (the patient's name and age, so it gives no syndrome away)
+        and the story (fictional; every clue is a feature in the data).
     clues : tuple of str
         The symptom ids the story mentions (empty for a non-functioning tumour).
     answer : str
@@ -904,34 +905,34 @@ class Mystery:
 
 
 _MYSTERIES = (
-    Mystery("ulcers", "Ulcers that keep coming back",
+    Mystery("ulcers", "Mr A, 52",
             "Mr A, 52, has had painful ulcers for two years. They keep coming back despite "
             "treatment, and an endoscopy found several ulcers in unusual places. He also has "
             "acid reflux (heartburn) and diarrhoea.",
             ("peptic_ulcers", "reflux", "diarrhoea"), "gastrinoma", ("S1", "S18")),
-    Mystery("low-sugar", "Unwell before breakfast",
+    Mystery("low-sugar", "Ms B, 41",
             "Ms B, 41, has spells of feeling unwell in the morning before breakfast and after "
             "exercise. During one spell her blood sugar was measured: it was low.",
             ("hypoglycaemia",), "insulinoma", ("S17", "S2")),
-    Mystery("rash", "A rash that moves",
+    Mystery("rash", "Mrs C, 63",
             "Mrs C, 63, has a red rash that breaks down the skin and moves from place to "
             "place. This year she was found to have diabetes, and last month a blood clot in "
             "a leg vein.",
             ("skin_rash", "diabetes", "blood_clots"), "glucagonoma", ("S2",)),
-    Mystery("watery", "Watery diarrhoea",
+    Mystery("watery", "Mr D, 48",
             "Mr D, 48, has watery diarrhoea every day. His blood tests show low potassium, and "
             "a test of his stomach juice found almost no acid.",
             ("diarrhoea", "hypokalaemia", "achlorhydria"), "vipoma", ("S2",)),
-    Mystery("gallstones", "Diabetes and gallstones",
+    Mystery("gallstones", "Ms E, 57",
             "Ms E, 57, was recently found to have diabetes and gallstones. She also has fatty "
             "stools (steatorrhoea).",
             ("diabetes", "gallstones", "steatorrhoea"), "somatostatinoma", ("S2",)),
-    Mystery("flushing", "Red face and wheezing",
+    Mystery("flushing", "Mr F, 66",
             "Mr F, 66, has spells of flushing (his face goes red), diarrhoea and sometimes "
             "wheezing. Scans show a tumour in the small intestine and several metastases in "
             "the liver.",
             ("flushing", "diarrhoea", "wheezing"), "carcinoid_syndrome", ("S1",)),
-    Mystery("by-chance", "Found by chance",
+    Mystery("by-chance", "Mrs G, 58",
             "Mrs G, 58, had a CT scan after a minor car accident. It showed a 2 cm lump in the "
             "pancreas, and a biopsy showed a NET. She feels well: no low blood sugar, no "
             "flushing, no diarrhoea, no ulcers. Her blood chromogranin A is raised.",

@@ -256,7 +256,7 @@ LESSONS = (
 )
 
 # Lesson 7, case studies: the patient dropdown moves from patient 1 to patient 2.
-PATIENT_2 = "Flushing, a mass in the mesentery and spots in the liver"
+PATIENT_2 = "Mrs Okafor, 64"
 LESSONS = (
     *LESSONS,
     LessonSpec(
@@ -265,7 +265,7 @@ LESSONS = (
         ready=".gepnet-case-readout .gepnet-case-title",
         figure_img=".gepnet-case-figure img",
         explorer_parts=(".gepnet-case-patient", ".gepnet-case-readout", ".gepnet-case-figure"),
-        initial={".gepnet-case-title": "A small bump found at colonoscopy"},
+        initial={".gepnet-case-title": "Mr Aydin, 58"},
         steps=(
             KeyStep(
                 name="patient-2",
