@@ -1,8 +1,11 @@
-"""The 90-minute plan (docs/instructor/class-90-minutes.md) fits by the lessons' own timings.
+"""The class plans fit by the lessons' own timings.
 
 Each row's slot must be at least the time the lesson gives what the row claims: for sections,
 the differences of the lesson's *Estimated time to here* marks; for a whole lesson, its *Time
-to learn*. The rows run from 0 to 90 minutes without gaps, and the last 10 are slack.
+to learn*; for sections shared out "in groups of one or two sections", the two longest. The
+90-minute plan (docs/instructor/class-90-minutes.md) runs from 0 to 90 minutes without gaps, and
+the last 10 are slack; each session of the three-session course (course-3-sessions.md) runs from
+0 to 120 minutes without gaps.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "docs" / "instructor" / "class-90-minutes.md"
+COURSE = ROOT / "docs" / "instructor" / "course-3-sessions.md"
+SESSION_MINUTES = 120
+IN_GROUPS = "in groups of one or two sections"
 NOTEBOOKS = ROOT / "notebooks"
 CLASS_MINUTES, SLACK_MINUTES = 90, 10
 
@@ -80,12 +86,24 @@ def claimed_minutes(claim: str) -> int | None:
     minutes = section_minutes(number)
     missing = [s for s in wanted if s not in minutes]
     assert not missing, f"lesson {number} gives no time for sections {missing}"
+    if IN_GROUPS in claim:  # each group does one or two of the sections at the same time
+        return sum(sorted(minutes[s] for s in wanted)[-2:])
     return sum(minutes[s] for s in wanted)
 
 
-def plan_rows() -> list[tuple[int, int, str, str]]:
+def rows_of(text: str) -> list[tuple[int, int, str, str]]:
     return [(int(a), int(b), what.strip(), claim.strip())
-            for a, b, what, claim in _ROW.findall(PLAN.read_text(encoding="utf-8"))]
+            for a, b, what, claim in _ROW.findall(text)]
+
+
+def plan_rows() -> list[tuple[int, int, str, str]]:
+    return rows_of(PLAN.read_text(encoding="utf-8"))
+
+
+def course_sessions() -> dict[str, list[tuple[int, int, str, str]]]:
+    """The three-session course's timed rows, by session heading."""
+    parts = re.split(r"^## (Session \d+)", COURSE.read_text(encoding="utf-8"), flags=re.M)
+    return {name: rows_of(body) for name, body in zip(parts[1::2], parts[2::2], strict=True)}
 
 
 def test_section_minutes_read_the_lessons() -> None:
@@ -122,3 +140,30 @@ def test_plan_keeps_ten_minutes_of_slack() -> None:
     assert all(claimed_minutes(claim) is None for _, _, _, claim in slack)
     lessons = sum(claimed_minutes(claim) or 0 for _, _, _, claim in rows)
     assert lessons <= CLASS_MINUTES - SLACK_MINUTES, f"lesson time {lessons} min"
+
+
+def test_groups_take_the_two_longest_sections() -> None:
+    minutes = section_minutes(7)
+    two_longest = sum(sorted(minutes.values())[-2:])
+    assert claimed_minutes(f"Lesson 7, sections 1-5 {IN_GROUPS}") == two_longest
+    assert claimed_minutes("Lesson 7, sections 1-5") == sum(minutes.values()) > two_longest
+
+
+def test_course_has_three_sessions_without_gaps() -> None:
+    sessions = course_sessions()
+    assert list(sessions) == ["Session 1", "Session 2", "Session 3"]
+    for name, rows in sessions.items():
+        assert rows[0][0] == 0 and rows[-1][1] == SESSION_MINUTES, name
+        for (_, end, _, _), (start, _, _, _) in itertools.pairwise(rows):
+            assert start == end, f"{name}: gap or overlap at {end} min"
+
+
+@pytest.mark.parametrize("row", [(name, *row) for name, rows in course_sessions().items()
+                                 for row in rows], ids=lambda r: f"{r[0]}:{r[1]}-{r[2]}")
+def test_each_course_row_fits_the_lessons_timing(row: tuple[str, int, int, str, str]) -> None:
+    name, start, end, what, claim = row
+    needed = claimed_minutes(claim)
+    if needed is not None:
+        assert end - start >= needed, (
+            f"{name}, {start}-{end} min ({what}): {claim} takes {needed} minutes by the "
+            f"lesson's own timings, the plan gives {end - start}")
