@@ -36,10 +36,11 @@ __all__ = ["A11Y_SCRIPT", "PAGE_CSS", "a11y_html", "deliver_a11y_script", "reset
 
 #: Rules for the page as a whole, after the theme: Lab-only instructions (Shift + Enter, code
 #: cells) hidden in Voila (``tools/build_site.py`` strips them from static pages); the course's
-#: navigation bar as a wrapping row of links at least 24 px high; links in the lesson text
-#: underlined (told from the words around them without colour, WCAG 1.4.1; JupyterLab's own
-#: stylesheet underlines them only on hover); narrow screens (phones): no
-#: control wider than the screen, wide tables and pictures scroll or shrink inside their own box.
+#: navigation bar as a wrapping row of links at least 24 px high; links in the lesson text and
+#: in the tools' HTML underlined (told from the words around them without colour, WCAG 1.4.1;
+#: JupyterLab's own stylesheet underlines them only on hover); readouts single-spaced and as
+#: wide as the space allows; narrow screens (phones): no control wider than the screen, slider
+#: tracks that can be set, wide tables and pictures scroll or shrink inside their own box.
 PAGE_CSS = THEME_CSS + """
 body[data-voila] .gepnet-lab-only { display: none !important; }
 .gepnet-nav ul { display: flex; flex-wrap: wrap; gap: 0 1.25em; list-style: none;
@@ -54,6 +55,10 @@ body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
 .widget-html-content :is(p, div, ul, ol, li, table, details, summary, dl, dt, dd, blockquote,
   caption, h3, h4, h5) { line-height: 1.35; }
 .widget-html-content :is(ul, ol) > li { margin: 0.1em 0; }
+/* Links in the tools' HTML (sources, "Where the course teaches this") look like links: the
+   front end's link colour and an underline (Voila's page styles them as plain text). */
+.widget-html-content a:link, .widget-html-content a:visited {
+  color: var(--jp-content-link-color, #0D47A1); text-decoration: underline; }
 /* Readouts as wide as the space allows: beside the figure only where 400 px are left (560 px
    for the report reader's table of items), else under it at the full width. */
 .gepnet-explorer .widget-html[class*="-readout"] { min-width: min(100%, 400px) !important; }
@@ -72,6 +77,12 @@ body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
   .jupyter-widgets select, .jupyter-widgets button, .widget-text input,
   .widget-inline-hbox input { min-height: 24px; }
   .widget-slider, .jupyter-widget-slider { --jp-widgets-slider-handle-size: 24px; }
+  /* a slider with a long name keeps a track that can be set: the track wraps under the
+     name when less than 140 px would be left beside it */
+  .jupyter-widgets.widget-hslider, .jupyter-widget-hslider { flex-wrap: wrap; height: auto; }
+  .widget-hslider > .widget-label, .jupyter-widget-hslider > .widget-label { max-width: 100%; }
+  .widget-hslider .slider-container, .jupyter-widget-hslider .slider-container {
+    min-width: 140px; }
   .jupyter-widgets.widget-dropdown, .jupyter-widgets.widget-text,
   .jupyter-widgets.widget-slider { max-width: 100%; min-width: 0; }
 }

@@ -27,7 +27,7 @@ from ..reading import MAX_CHARS, ReportReading, read_report
 from ..reading.vocabulary import EXAMPLE_REPORTS, IMAGING, NOT_TOLD, PRIVACY_NOTE
 from ..sources import LEVEL_WORDS
 from ..staging import SITES, site_label
-from ..style import CSS_MUTED, CSS_TEXT
+from ..style import CSS_BORDER, CSS_MUTED, CSS_TEXT
 from .base import Explorer, error_html, labelled, number_box
 from .citations import sources_html
 
@@ -258,12 +258,14 @@ def _findings_html(r: ReportReading) -> str:
     if not r.findings:
         return '<p class="gepnet-report-items"><b>Items recognised:</b> none.</p>'
     rows = []
+    # a thin rule between items: each item is a few lines long once readouts are single-spaced
+    cell = f"padding:3px 6px;vertical-align:top;border-top:1px solid {CSS_BORDER}"
     for f in r.findings[:_MAX_SHOWN]:
         said = "hidden (not needed)" if f.private else f.text.strip()
         sure = "" if f.level is None else f" <i>({html.escape(LEVEL_WORDS[f.level])})</i>"
         rows.append(
-            f'<tr><td style="padding:2px 6px;vertical-align:top">{html.escape(said)}</td>'
-            f'<td style="padding:2px 6px;vertical-align:top"><b>{html.escape(f.label)}</b>: '
+            f'<tr><td style="{cell}">{html.escape(said)}</td>'
+            f'<td style="{cell}"><b>{html.escape(f.label)}</b>: '
             f"{html.escape(f.meaning)}{sure} "
             f'<a href="{html.escape(f.lesson)}">Where the course teaches this</a></td></tr>')
     more = len(r.findings) - _MAX_SHOWN

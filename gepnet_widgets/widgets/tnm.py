@@ -503,11 +503,13 @@ class SiteComparison(Explorer):
         return r is not None and o is not None and (r.t, r.stage) != (o.t, o.stage)
 
     def _readout(self, edition: str, other: str) -> str:
+        td = 'style="padding:2px 6px;vertical-align:top"'
         rows = []
         for site, r in self.results.items():
             if r is None:
                 why = "this depth is not defined at this site"
-                cells = f'<td colspan="3" style="color:{CSS_MUTED}">{why}</td>'
+                cells = (f'<td colspan="3" style="padding:2px 6px;color:{CSS_MUTED}">'
+                         f"{why}</td>")
             else:
                 note = ""
                 if self._differs(site):
@@ -517,10 +519,11 @@ class SiteComparison(Explorer):
                             f'padding:0 4px">{html.escape(edition_short(other))}: '
                             f"{html.escape(o.t)}, stage {html.escape(o.stage or 'none')}</span>")
                 cells = (f'<td class="gepnet-compare-t-{site}"><b>{html.escape(r.t)}</b></td>'
-                         f"<td>{html.escape(r.n)} {html.escape(r.m)}, stage "
+                         f'<td style="padding:2px 6px;vertical-align:top;white-space:nowrap">'
+                         f"{html.escape(r.n)} {html.escape(r.m)}, stage "
                          f"{html.escape(r.stage or 'none')}{note}</td>"
-                         f"<td>{html.escape(r.rules[0].text)}</td>")
-            rows.append(f"<tr><td>{html.escape(site_label(site))}</td>{cells}</tr>")
+                         f"<td {td}>{html.escape(r.rules[0].text)}</td>")
+            rows.append(f"<tr><td {td}>{html.escape(site_label(site))}</td>{cells}</tr>")
         differ = [s for s in self.results if self._differs(s)]
         why = ""
         if differ:
@@ -532,9 +535,11 @@ class SiteComparison(Explorer):
         return (
             edition_html(self.prefix, edition, None)
             + f'<table style="border-collapse:collapse;font-size:0.9em;color:{CSS_TEXT}">'
-            "<tr><th style='text-align:left'>Site</th><th>T</th>"
-            "<th style='text-align:left'>N, M, stage</th>"
-            f"<th style='text-align:left'>Why T ({html.escape(edition_short(edition))})</th></tr>"
+            "<tr><th style='text-align:left;padding:2px 6px'>Site</th>"
+            "<th style='text-align:left;padding:2px 6px'>T</th>"
+            "<th style='text-align:left;padding:2px 6px'>N, M, stage</th>"
+            "<th style='text-align:left;padding:2px 6px'>Why T "
+            f"({html.escape(edition_short(edition))})</th></tr>"
             f"{''.join(rows)}</table>"
             + why
             + sources_html(site_tnm("stomach", edition).source_keys)

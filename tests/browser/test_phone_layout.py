@@ -12,7 +12,8 @@ For each lesson and width:
 * figure text is at least 9 px on screen: each figure's shown width over its natural width,
   times the smallest font size the drawings use (in pixels at the house DPI);
 * touch targets (buttons, lists, text boxes, slider handles, navigation links) are at least
-  24 px high;
+  24 px high, and every slider's track is at least 100 px wide (one squeezed beside a long name
+  cannot be set);
 * app-mode words: no "Shift" and no "code cell" in what the page shows;
 * the navigation bar's links answer (no 403 as in single-notebook mode).
 
@@ -126,12 +127,17 @@ _MEASURE_JS = r"""() => {
     '.gepnet-nav a')]
     .filter(visible).map((el) => ({name: name(el), h: el.getBoundingClientRect().height}))
     .filter((t) => t.h < 24);
+  // A slider whose track is squeezed to a few pixels cannot be set by touch.
+  const tracks = [...document.querySelectorAll('.widget-hslider .slider-container')]
+    .filter(visible).map((el) => ({name: name(el.closest('.widget-hslider')),
+                                   w: el.getBoundingClientRect().width}))
+    .filter((t) => t.w < 100);
   // The page scrolls in the document or in Voila's full-screen cell container.
   const scrollers = [document.documentElement, document.body,
     ...document.querySelectorAll('#rendered_cells, .jp-Notebook, main, [role=main]')];
   const scrollWidth = Math.max(...scrollers.filter(Boolean).map((e) =>
     e.getBoundingClientRect().left < 1 && e.clientWidth >= W - 20 ? e.scrollWidth : 0));
-  return {W, scrollWidth, wide, tables, figures, targets,
+  return {W, scrollWidth, wide, tables, figures, targets, tracks,
           text: document.body.innerText};
 }"""
 
@@ -180,6 +186,8 @@ def _problems(m: dict) -> list[str]:
              if f["scale"] * font < MIN_TEXT_PX]
     if small:
         problems.append(f"figure text under {MIN_TEXT_PX} px: {small[:4]}")
+    if m["tracks"]:
+        problems.append(f"slider tracks under 100 px: {m['tracks'][:5]}")
     if m["targets"]:
         problems.append(f"touch targets under {MIN_TARGET_PX} px: {m['targets'][:5]}")
     words = re.findall(r".{0,30}(?:shift|code cell).{0,30}", m["text"], flags=re.I)
