@@ -6,17 +6,28 @@ the learner gets must equal the picture painted from scratch, pixel for pixel.
 
 from __future__ import annotations
 
+import io
+import struct
 import sys
+import zlib
 from pathlib import Path
 
 import ipywidgets as widgets
 import numpy as np
 import pytest
 from matplotlib.patches import Rectangle
+from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.bench_explorers import change_plan, discover_explorers, slider_values
-from gepnet_widgets.widgets._figure import FigureView, dirty_plan
+from gepnet_widgets.widgets._figure import (
+    BAND_ROWS,
+    PALETTE_TOLERANCE,
+    FigureView,
+    PngStream,
+    adler32_combine,
+    dirty_plan,
+)
 
 EXPLORERS = discover_explorers()
 
@@ -44,6 +55,10 @@ def test_dirty_regions_paint_the_same_picture_as_a_full_repaint(cls: type) -> No
             assert not len(changed), (
                 f"{cls.__name__}.{name}={value!r}: {len(changed)} pixels differ from a full "
                 f"repaint, rows {changed[:, 0].min()}-{changed[:, 0].max()}")
+            sent = _decoded(explorer.view.png)
+            error = np.abs(sent - shown[..., :3].astype(int)).max()
+            assert error <= (PALETTE_TOLERANCE if explorer.view.palette else 0), (
+                f"{cls.__name__}.{name}={value!r}: the PNG sent is {error} off the canvas")
             checked += 1
     assert checked or not explorer.controls
 
@@ -101,3 +116,68 @@ def test_a_drawing_by_someone_else_on_the_canvas_does_not_leak_into_the_next_fra
     a.set_x(2)
     view.refresh("a moved")
     assert np.array_equal(np.asarray(view.canvas.buffer_rgba()), view.full_frame())
+
+
+def _decoded(png: bytes) -> np.ndarray:
+    """A PNG's pixels as RGB ints, after checking its zlib stream (Adler-32) and chunk CRCs."""
+    pos, idat = 8, b""
+    while pos < len(png):
+        (length,), kind = struct.unpack(">I", png[pos:pos + 4]), png[pos + 4:pos + 8]
+        data = png[pos + 8:pos + 8 + length]
+        (crc,) = struct.unpack(">I", png[pos + 8 + length:pos + 12 + length])
+        assert crc == zlib.crc32(kind + data), f"bad CRC in {kind!r}"
+        idat += data if kind == b"IDAT" else b""
+        pos += 12 + length
+    zlib.decompress(idat)  # raises on a wrong Adler-32 or a broken stream
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def test_adler32_combine_matches_zlib() -> None:
+    rng = np.random.default_rng(0)
+    for n_a, n_b in ((0, 0), (1, 0), (0, 7), (100, 65_600), (70_000, 3)):
+        a, b = rng.bytes(n_a), rng.bytes(n_b)
+        assert adler32_combine(zlib.adler32(a), zlib.adler32(b), len(b)) == zlib.adler32(a + b)
+
+
+def _picture(height: int = 50, width: int = 40) -> np.ndarray:
+    rgba = np.full((height, width, 4), 255, np.uint8)
+    rgba[5:20, 3:30, :3] = (230, 159, 0)
+    rgba[30:45, 10:35, :3] = (0, 114, 178)
+    return rgba
+
+
+def test_png_stream_sends_exactly_the_pixels_and_deflates_only_changed_bands() -> None:
+    stream = PngStream()
+    rgba = _picture()
+    first = stream.encode(rgba)
+    assert np.array_equal(_decoded(first), rgba[..., :3])
+    n_bands = -(-rgba.shape[0] // BAND_ROWS)
+    assert stream.bands_encoded == n_bands
+    assert stream.encode(rgba.copy()) == first and stream.bands_encoded == n_bands
+    rgba[40, 12, :3] = (204, 121, 167)  # one pixel in the last band
+    second = stream.encode(rgba)
+    assert stream.bands_encoded == n_bands + 1
+    assert np.array_equal(_decoded(second), rgba[..., :3])
+    # Rows named by the hint that did not change are compared, not deflated again.
+    stream.encode(rgba, rows=[(0, 10)])
+    assert stream.bands_encoded == n_bands + 1
+    assert PngStream().encode(rgba) == second  # the bytes depend only on the pixels
+
+
+def test_palette_png_stays_close_and_grows_its_palette_for_new_colours() -> None:
+    stream = PngStream(palette=True)
+    rgba = _picture()
+    assert np.array_equal(_decoded(stream.encode(rgba)), rgba[..., :3])
+    rng = np.random.default_rng(1)
+    rgba[22:28] = np.concatenate([rng.integers(0, 256, (6, 40, 3), np.uint8),
+                                  np.full((6, 40, 1), 255, np.uint8)], axis=-1)
+    shown = _decoded(stream.encode(rgba))
+    assert np.abs(shown - rgba[..., :3]).max() <= PALETTE_TOLERANCE
+    assert np.array_equal(shown[:16], rgba[:16, :, :3])  # bands above kept their pixels
+
+
+def test_a_new_size_starts_a_new_stream() -> None:
+    stream = PngStream()
+    stream.encode(_picture())
+    bigger = _picture(70, 40)
+    assert np.array_equal(_decoded(stream.encode(bigger)), bigger[..., :3])
