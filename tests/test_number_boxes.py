@@ -120,3 +120,15 @@ def test_number_box_helper_on_a_plain_slider() -> None:
     assert box.value == 12.5
     box.value = 13.2
     assert slider.value == pytest.approx(13.0)
+
+
+@pytest.mark.parametrize("cls", [TExplorer, StageExplorer, SiteComparison, NMExplorer,
+                                 ReportReader])
+def test_every_slider_has_a_width(cls: type) -> None:
+    # A slider at width "auto" shows a bare handle beside its name (the report form's did).
+    ex = cls()
+    sliders = [c for c in ex.controls.values()
+               if isinstance(c, widgets.FloatSlider | widgets.IntSlider)]
+    assert sliders
+    for slider in sliders:
+        assert slider.layout.width not in (None, "", "auto"), slider.description

@@ -55,6 +55,10 @@ body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
 .widget-html-content :is(p, div, ul, ol, li, table, details, summary, dl, dt, dd, blockquote,
   caption, h3, h4, h5) { line-height: 1.35; }
 .widget-html-content :is(ul, ol) > li { margin: 0.1em 0; }
+/* A slider's track never shrinks to nothing (a slider laid out at width "auto" beside a long
+   name showed a bare handle): at least 120 px, the slider grows instead. */
+.widget-hslider .slider-container, .jupyter-widget-hslider .slider-container {
+  min-width: 120px; }
 /* Links in the tools' HTML (sources, "Where the course teaches this") look like links: the
    front end's link colour and an underline (Voila's page styles them as plain text). */
 .widget-html-content a:link, .widget-html-content a:visited {
@@ -77,10 +81,11 @@ body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
   .jupyter-widgets select, .jupyter-widgets button, .widget-text input,
   .widget-inline-hbox input { min-height: 24px; }
   .widget-slider, .jupyter-widget-slider { --jp-widgets-slider-handle-size: 24px; }
-  /* a slider with a long name keeps a track that can be set: the track wraps under the
-     name when less than 140 px would be left beside it */
+  /* every slider: its name on a line of its own, the track and the value under it, so a
+     long name never squeezes the track (a 7 px track cannot be set) */
   .jupyter-widgets.widget-hslider, .jupyter-widget-hslider { flex-wrap: wrap; height: auto; }
-  .widget-hslider > .widget-label, .jupyter-widget-hslider > .widget-label { max-width: 100%; }
+  .widget-hslider > .widget-label, .jupyter-widget-hslider > .widget-label {
+    flex: 0 0 100%; max-width: 100%; margin-right: 0; text-align: left; }
   .widget-hslider .slider-container, .jupyter-widget-hslider .slider-container {
     min-width: 140px; }
   .jupyter-widgets.widget-dropdown, .jupyter-widgets.widget-text,

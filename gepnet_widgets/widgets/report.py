@@ -107,11 +107,13 @@ class ReportReader(Explorer):
 
     def _build_form(self) -> None:
         p = self.prefix
+        # Each slider has a width: with "auto" its track shrinks to nothing beside its name.
         self.site = labelled(widgets.Dropdown(options=[(site_label(s), s) for s in SITES],
                                               value="jejunum_ileum", description="Site"), p, "site")
         self.size = labelled(widgets.FloatSlider(value=2.0, min=0.1, max=10.0, step=0.1,
                                                  description="Size (cm)", readout_format=".1f",
-                                                 continuous_update=False), p, "size")
+                                                 continuous_update=False,
+                                                 layout=widgets.Layout(width="340px")), p, "size")
         self.depth = labelled(widgets.Dropdown(options=[(label, text) for label, text in _DEPTHS],
                                                value="invades the subserosa",
                                                description="Deepest layer"), p, "depth")
@@ -119,13 +121,16 @@ class ReportReader(Explorer):
                                                indent=False), p, "nodes")
         self.positive = labelled(widgets.IntSlider(value=2, min=0, max=20, step=1,
                                                    description="Nodes with tumour",
-                                                   continuous_update=False), p, "positive")
+                                                   continuous_update=False,
+                                                   layout=widgets.Layout(width="340px")),
+                                 p, "positive")
         self.spread = labelled(widgets.Dropdown(options=list(_SPREAD),
                                                 value="No distant metastases.",
                                                 description="Distant spread"), p, "spread")
         self.ki67 = labelled(widgets.FloatSlider(value=4.0, min=0.5, max=80.0, step=0.5,
                                                  description="Ki-67 (%)", readout_format=".1f",
-                                                 continuous_update=False), p, "ki67")
+                                                 continuous_update=False,
+                                                 layout=widgets.Layout(width="340px")), p, "ki67")
         # Exact values by typing (linked to the sliders, same bounds, hidden with them).
         self.size_box = number_box(self.size, p, "size_box", "or type size (cm)")
         self.positive_box = number_box(self.positive, p, "positive_box", "or type nodes")
