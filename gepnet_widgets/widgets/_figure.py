@@ -135,10 +135,12 @@ class PngStream:
                 self._encode_palette_bands(range(n_bands), grow_only=True)
         else:
             for i in changed:
-                band = self._last[i * BAND_ROWS:(i + 1) * BAND_ROWS]
+                # Pillow drops alpha in C (a numpy slice of the RGBA array copies slowly).
+                band = np.asarray(Image.fromarray(
+                    self._last[i * BAND_ROWS:(i + 1) * BAND_ROWS]).convert("RGB"))
                 raw = np.empty((band.shape[0], 1 + 3 * width), np.uint8)
                 raw[:, 0] = 0  # filter type None
-                raw[:, 1:].reshape(band.shape[0], width, 3)[:] = band[..., :3]
+                raw[:, 1:] = band.reshape(band.shape[0], -1)
                 self._store(i, raw)
         return self._assemble(width, height)
 
@@ -480,8 +482,8 @@ class FigureView:
             return True
         if self._frame is None:
             return False
-        self.canvas.restore_region(self._frame)  # the canvas may hold someone else's drawing
         renderer = self.canvas.get_renderer()
+        renderer.restore_region(self._frame)  # the canvas may hold someone else's drawing
         now = list(scene.boxes)  # an artist that is not stale still covers its last box
         for i in stale:
             now[i] = _extent(scene.changing[i], renderer)
@@ -493,14 +495,15 @@ class FigureView:
         # restore_region takes (left, top, right, bottom) in buffer rows (y from the top; the
         # far edges inclusive) and xy, the saved region's own origin (it may start a row down).
         origin = scene.background.get_extents()[:2]
-        rows = []
+        rects = set()
         for x0, y0, x1, y1 in regions:
             left, right = max(0, int(x0)), min(width, int(np.ceil(x1)))
             top, bottom = max(0, int(height - y1)), min(height, int(np.ceil(height - y0)))
             if left < right and top < bottom:
-                self.canvas.restore_region(scene.background,
-                                           (left, top, right - 1, bottom - 1), origin)
-                rows.append((top - _PAD_PX, bottom + _PAD_PX))
+                rects.add((left, top, right - 1, bottom - 1))
+        for rect in rects:  # the same box often comes from several artists: restored once
+            renderer.restore_region(scene.background, rect, origin)
+        rows = [(top - _PAD_PX, bottom + 1 + _PAD_PX) for _left, top, _right, bottom in rects]
         for i in redraw:
             self.figure.draw_artist(scene.changing[i])
         self._remember(scene, now)
