@@ -73,6 +73,7 @@ __all__ = [
     "WHO_2022_SOURCES",
     "WHO_MIN_CELLS",
     "WHO_SCHEME_CHANGES",
+    "WHO_2010_NEC_CUTOFF",
     "Band",
     "GradeResult",
     "GradeRow",
@@ -84,6 +85,7 @@ __all__ = [
     "mitotic_grade",
     "rounding_sources",
     "very_high_sources",
+    "who_2010_nec_reasons",
     "who_grade",
 ]
 
@@ -752,6 +754,35 @@ def who_grade(
     if _check_differentiation(differentiation) == "poor":
         return _grade_poor(ki67, mitoses)
     return _grade_well(ki67, mitoses)
+
+
+#: WHO 2010 called a tumour "NEC G3" above this Ki-67 (percent) or mitotic count (then per
+#: 10 high-power fields): ">20%, >20/10 HPF" (fact base 2.3) [S10].
+WHO_2010_NEC_CUTOFF: float = 20.0
+
+
+def who_2010_nec_reasons(ki67_percent: float, mitotic_count: float) -> tuple[str, ...]:
+    """Why WHO 2010 would have called a tumour "NEC G3", in plain words (empty: it would not).
+
+    WHO 2010 made every tumour with a Ki-67 above 20% or more than 20 mitoses per 10 high-power
+    fields a neuroendocrine carcinoma, NEC G3, whatever its differentiation [S10]. Either index
+    above 20 is enough; each one that is gives a reason. ``mitotic_count`` is the count as
+    given (the course's tumours give it per 2 mm²; WHO 2010 counted per 10 high-power fields,
+    and the reason says so).
+
+    Raises
+    ------
+    ValueError
+        For a non-number, NaN or infinity, Ki-67 outside 0-100 or a negative mitotic count.
+    """
+    ki67, mitoses = _check_ki67(ki67_percent), _check_mitoses(mitotic_count)
+    reasons = []
+    if ki67 > WHO_2010_NEC_CUTOFF:
+        reasons.append(f"its Ki-67 is above {WHO_2010_NEC_CUTOFF:g}%")
+    if mitoses > WHO_2010_NEC_CUTOFF:
+        reasons.append(f"its mitotic count is above {WHO_2010_NEC_CUTOFF:g} (WHO 2010 counted "
+                       "mitoses per 10 high-power fields, not per 2 mm²)")
+    return tuple(reasons)
 
 
 # --------------------------------------------------------------------------------------------

@@ -68,9 +68,10 @@ from ..grading import (
     WHO_SCHEME_CHANGES,
     GradeResult,
     mitoses_per_2mm2,
+    who_2010_nec_reasons,
     who_grade,
 )
-from ..staging import SCOPE_NOTE
+from ..staging import SCOPE_NOTES
 from ..style import CSS_CORRECT, CSS_HIGHLIGHT, CSS_MUTED, CSS_TEXT
 from .base import Explorer, definition_table, labelled
 from .citations import sources_html
@@ -472,6 +473,20 @@ TABLE_CASES: tuple[tuple[str, float, float], ...] = (
     ("poor", 70.0, 40.0),
 )
 _CATEGORIES = tuple(row.category for row in WHO_2019_TABLE)
+#: Why NET G3 vs NEC matters for staging, for lesson 4 (no "these chapters": no staging tool is
+#: on screen). The Version 9 note (the course default) with its edition named, then the 8th
+#: edition's ambiguous scope (fact base 1.7, 8.7).
+_V9_SCOPE = SCOPE_NOTES["ajcc9"]
+STAGING_SCOPE_NOTE: str = (
+    "The NET chapters of AJCC Version 9 (the course's default staging edition) "
+    + _V9_SCOPE.removeprefix("These AJCC Version 9 chapters ")
+    + " Whether the NET chapters of the AJCC 8th edition include NET G3 is worded ambiguously "
+    "(sources differ)."
+)
+#: Source keys of :data:`STAGING_SCOPE_NOTE`: the Version 9 review and pancreas protocol, and
+#: the PathologyOutlines staging pages.
+STAGING_SCOPE_SOURCES: tuple[str, ...] = ("S5", "S6", "S3")
+
 _NEC_NOTE = next(row.note for row in WHO_2019_TABLE if row.grade is None)
 
 
@@ -480,13 +495,17 @@ def _case_text(differentiation: str, ki67: float, mitoses: float) -> str:
             f"{mitoses:.1f} mitoses per 2 mm²")
 
 
-def _scheme_note(category: str) -> str:
-    """What WHO 2010 called such a tumour (from the scheme-change table), for NET G3 and NEC."""
-    aspect = {"NET G3": 0, "NEC": 1}.get(category)
-    if aspect is None:
+def _scheme_note(answer: GradeResult) -> str:
+    """What WHO 2010 called this row's tumour and why (its own index above 20), and what it is
+    called now (from the scheme-change table), for NET G3 and NEC rows."""
+    aspect = {"NET G3": 0, "NEC": 1}.get(answer.category)
+    if aspect is None or answer.ki67_percent is None or answer.mitoses_per_2mm2 is None:
         return ""
-    change = WHO_SCHEME_CHANGES[aspect]
-    return f" WHO 2010: {change.who_2010}. Now: {change.who_2017_2019}."
+    reasons = who_2010_nec_reasons(answer.ki67_percent, answer.mitoses_per_2mm2)
+    if not reasons:
+        return ""
+    return (f" WHO 2010: NEC G3, because {' and '.join(reasons)}. "
+            f"Now: {WHO_SCHEME_CHANGES[aspect].who_2017_2019}.")
 
 
 def _on_cutoff(value: float, cutoffs: tuple[float, float]) -> float | None:
@@ -679,7 +698,7 @@ class DifferentiationTable(_LessonExplorer):
         lines = answer.explanation_lines
         why = lines[:1] if answer.differentiation == "poor" else (lines[0], lines[-2])
         return self._box(CSS_CORRECT if right else CSS_HIGHLIGHT, word,
-                         f"{'. '.join(why)}.{_scheme_note(answer.category)}")
+                         f"{'. '.join(why)}.{_scheme_note(answer)}")
 
     def _readout(self) -> str:
         answered = sum(c.value is not None for c in self.choices)
@@ -723,5 +742,6 @@ class DifferentiationTable(_LessonExplorer):
             f"<th style='text-align:left'>WHO 2017/2019</th></tr>{changes}</table>"
             + sources_html(tuple(k for c in WHO_SCHEME_CHANGES[:2] for k in c.sources))
             + f'<p style="color:{CSS_TEXT};margin:6px 0"><b>Why it matters:</b> '
-            f"{_esc(SCOPE_NOTE)}</p>"
+            f"{_esc(STAGING_SCOPE_NOTE)}</p>"
+            + sources_html(STAGING_SCOPE_SOURCES)
         )

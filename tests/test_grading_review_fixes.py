@@ -1,0 +1,187 @@
+"""Lesson 4 after the clinical review of the shortened lesson (2 December 2026): one test per
+finding that can be checked. Each names the finding and the fact-base section it rests on."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from gepnet_widgets import quiz
+from gepnet_widgets.grading import WHO_2010_NEC_CUTOFF, who_2010_nec_reasons, who_grade
+from gepnet_widgets.widgets.grading import (
+    STAGING_SCOPE_NOTE,
+    STAGING_SCOPE_SOURCES,
+    TABLE_CASES,
+    DifferentiationTable,
+)
+from gepnet_widgets.widgets.selfcheck import CORRECT_WORD, feedback_html
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSON = ROOT / "notebooks" / "04_grade_and_differentiation.ipynb"
+BANK_ID = "04_grade_and_differentiation"
+BANK = ROOT / "gepnet_widgets" / "data" / "selfcheck" / f"{BANK_ID}.json"
+
+
+def _cells() -> list[str]:
+    nb = nbformat.read(LESSON, as_version=4)
+    return [c.source for c in nb.cells if c.cell_type == "markdown"]
+
+
+def _cell(marker: str) -> str:
+    (cell,) = [s for s in _cells() if marker in s]
+    return cell
+
+
+def _text(value: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", value))
+
+
+# --- 1. WHO 2010 NEC G3 was Ki-67 >20% or >20 mitoses per 10 HPF (fact base 2.3) -------------
+
+
+def test_section_5_says_ki67_or_mitotic_count_above_20():
+    sec5 = _cell("## 5. Differentiation is not grade")
+    assert "a Ki-67 or a mitotic count above 20 a carcinoma, **NEC G3**" in sec5
+    assert "with a Ki-67 above 20% a carcinoma" not in sec5
+
+
+def test_activity_5_row_5_reaches_nec_g3_through_its_mitoses():
+    answer = _cell("### Activity 5").split("<details>")[1]
+    line = next(x for x in answer.splitlines() if x.startswith("3. "))
+    assert "**3 to 6**" in line and "row 5 through its mitoses" in line
+    assert "per 10 high-power fields" in line
+    # Row 5 really is Ki-67 <= 20 with more than 20 mitoses, so only its mitoses get it there.
+    diff, ki67, mitoses = TABLE_CASES[4]
+    assert diff == "well" and ki67 <= WHO_2010_NEC_CUTOFF < mitoses
+
+
+def test_who_2010_reasons_follow_each_index():
+    assert who_2010_nec_reasons(8.0, 24.0) == (
+        "its mitotic count is above 20 (WHO 2010 counted mitoses per 10 high-power fields, "
+        "not per 2 mm²)",)
+    assert who_2010_nec_reasons(25.0, 1.0) == ("its Ki-67 is above 20%",)
+    assert len(who_2010_nec_reasons(25.0, 22.0)) == 2
+    # 20 itself was not above 20 (">20%, >20/10 HPF").
+    assert who_2010_nec_reasons(20.0, 20.0) == ()
+
+
+@pytest.mark.parametrize("bad", [(-1.0, 3.0), (101.0, 3.0), (5.0, -2.0), (True, 3.0),
+                                 (float("nan"), 3.0), ("25", 3.0)])
+def test_who_2010_reasons_reject_bad_input_with_valueerror(bad):
+    with pytest.raises(ValueError, match="must be"):
+        who_2010_nec_reasons(*bad)
+
+
+def test_table_row_notes_give_each_rows_own_who_2010_reason():
+    table = DifferentiationTable()
+    table._show()
+    for (diff, ki67, mitoses), note in zip(TABLE_CASES, table.feedback, strict=True):
+        text = _text(note.value)
+        category = who_grade(ki67, mitoses, diff).category
+        if category not in ("NET G3", "NEC"):
+            assert "WHO 2010" not in text
+            continue
+        assert "WHO 2010: NEC G3, because" in text
+        assert ("Ki-67 is above 20%" in text) == (ki67 > 20)
+        assert ("mitotic count is above 20" in text) == (mitoses > 20)
+        assert "every tumour with Ki-67 >20%" not in text
+
+
+# --- 2. Chance decides which cells are counted (section 3) ----------------------------------
+
+
+def test_activity_3_scatter_depends_on_cell_number_not_one_runs_luck():
+    answer = _cell("### Activity 3")
+    assert ("how far counts scatter depends on the number of cells, not on one run's luck"
+            in answer)
+    assert "the scatter comes from the number of cells, not luck" not in answer
+
+
+# --- 3. Necrosis does not decide the name on its own (fact base 2.1; 9.19 is "verify") -------
+
+
+def test_necrosis_alone_does_not_decide_and_unverified_net_g3_necrosis_left_out():
+    sec5 = _cell("## 5. Differentiation is not grade")
+    assert "necrosis alone does not decide the name" in sec5
+    assert "NET G3 can show necrosis" not in "\n".join(_cells())
+
+
+# --- 4 and 5. Wording restored -------------------------------------------------------------------
+
+
+def test_summary_says_a_random_field_can_under_grade():
+    summary = _cell("## Summary")
+    assert "a random field can under-grade" in summary
+    assert "a random field under-grades" not in summary
+
+
+def test_activity_2_names_the_field_the_lab_starts_with():
+    answer = _cell("### Activity 2").split("<details>")[1]
+    assert "Your field (the field the lab starts with) reads **1.0%, G1**" in answer
+
+
+# --- 6. Open questions; MiNEN rule (fact base 2.1, 8.11) ----------------------------------------
+
+
+def test_open_questions_heading_and_minen_rule_per_part():
+    cell = _cell("### Activity 5")
+    assert "### Open questions and where sources disagree" in cell
+    minen = next(x for x in cell.splitlines() if x.startswith("* **MiNEN**"))
+    assert "each making up at least 30% of the tumour" in minen
+    assert "some reviews: more than 30%" in minen
+
+
+# --- 7. The source of the AJCC 8th scope ambiguity (fact base 8.7, [S3]) ------------------------
+
+
+def test_section_5_and_references_name_the_pathologyoutlines_staging_pages():
+    sec5 = _cell("## 5. Differentiation is not grade")
+    line = next(x for x in sec5.splitlines() if x.startswith("*Sources for this section"))
+    assert "PathologyOutlines staging pages" in line
+    refs = _cell("## References").split("## References")[1]
+    assert "PathologyOutlines.com staging pages (**2018-2025**)" in refs
+
+
+# --- 8. "Why it matters": the Version 9 scope, edition named, no "These" -------------------------
+
+
+def test_why_it_matters_names_each_edition_without_these():
+    assert not STAGING_SCOPE_NOTE.startswith("These")
+    assert "These AJCC" not in STAGING_SCOPE_NOTE
+    assert STAGING_SCOPE_NOTE.startswith("The NET chapters of AJCC Version 9")
+    assert "G1, G2 and G3" in STAGING_SCOPE_NOTE and "AJCC 8th edition" in STAGING_SCOPE_NOTE
+    assert "ambiguously" in STAGING_SCOPE_NOTE
+    assert {"S3", "S5", "S6"} <= set(STAGING_SCOPE_SOURCES)
+    table = DifferentiationTable()
+    table._show()
+    shown = _text(table.readout.value)
+    why = shown.split("Why it matters:")[1]
+    assert why.strip().startswith("The NET chapters of AJCC Version 9")
+    assert "PathologyOutlines staging pages" in why and "S3" not in why
+
+
+# --- 9. Bank 04 --------------------------------------------------------------------------------
+
+
+def test_bank_says_the_verdict_once():
+    praise = re.compile(r"^(right|correct|yes|exactly|well done|good|great)\b", re.I)
+    for q in quiz.load_questions(BANK_ID):
+        assert not praise.search(q.correct_choice.feedback), q.id
+        shown = _text(feedback_html(q, quiz.grade_choice(q, q.correct_choice.id)))
+        assert re.findall(r"\b(Correct|Right|Yes)\b\.", shown) == [CORRECT_WORD.rstrip(".")], q.id
+
+
+def test_bank_500_cells_reason_and_who_2019_fix():
+    bank = {q["id"]: q for q in json.loads(BANK.read_text(encoding="utf-8"))["questions"]}
+    feedbacks = " ".join(c["feedback"] for c in bank["why-500-cells"]["choices"])
+    assert "500 is a minimum count: more cells narrow the chance scatter" in feedbacks
+    assert "small enough for grading" not in feedbacks
+    explanation = bank["who-2010-lumped"]["explanation"]
+    assert "WHO 2019 fixed these with NET G3" in explanation
+    assert "2017/2019 fixed" not in explanation
+    assert "more than 20 mitoses per 10 high-power fields" in explanation
