@@ -840,7 +840,9 @@ TRIALS: tuple[Trial, ...] = (
         "Response rate 18% vs 3%. Final overall survival 48.0 vs 36.3 months (not "
         "significant).", ("S37",),
         "The 95% interval reported in the trial paper (0.13-0.33) has not yet been checked "
-        "against the original, so the point is drawn without it.",
+        "against the original, so the point is drawn without it. The number of people is "
+        "shown as the range the course's sources give (229-231), also not yet checked against "
+        "the paper.",
     ),
     Trial(
         "netter2", "NETTER-2", 2024, "", "lu_dotatate",
@@ -1346,10 +1348,13 @@ DISCUSSION_NOTES: tuple[DiscussionNote, ...] = (
                    "Ki-67 is not set.", ("S38",)),
     DiscussionNote(_when(extent=_ADVANCED, grade="NET G3", ki67_band="above",
                          receptors={"positive", "not_imaged"}),
-                   "No PRRT setting is listed for this tumour: NETTER-2 (PRRT as a first "
-                   "treatment) enrolled NET G3 only up to a Ki-67 of 55%, and this tool lists "
-                   "PRRT after a somatostatin analogue (NETTER-1) only for NET G1 and G2, the "
-                   "grades for which the analogue's growth-slowing role is listed.",
+                   "No PRRT setting is listed for this tumour. NETTER-2 (PRRT as a first "
+                   "treatment) enrolled NET G3 only up to a Ki-67 of 55%: that is where the "
+                   "trial's entry ended (a trial cut-off, not a pathology criterion), so its "
+                   "evidence does not reach above 55%. This tool lists PRRT after a "
+                   "somatostatin analogue (NETTER-1) "
+                   "only for NET G1 and G2, the grades for which the analogue's growth-slowing "
+                   "role is listed.",
                    ("S38", "S37", *TABLE_SOURCES)),
     DiscussionNote(_when(function="gastrinoma"),
                    "Gastrinoma: acid suppression with a proton-pump inhibitor is the drug of "

@@ -416,11 +416,14 @@ class DiscussionExplorer(Explorer):
             continuous_update=True, description="Ki-67 index (%)",
             layout=widgets.Layout(width="470px")), self.prefix, "ki67")
         self.ki67_box = _number_box(self.ki67, self.prefix, "ki67_box", "or type Ki-67 (%)")
+        # A typed value outside the grade's range is clamped by the box, so say the range.
+        self.ki67_range = widgets.HTML(layout=widgets.Layout(margin="0 0 0 8px"))
+        self.ki67_range.add_class(f"gepnet-{self.prefix}-ki67-range")
         self.result: Discussion | None = None
         self._tiles = None
         fs = self.features
         self._assemble([[fs["extent"], fs["grade"]], [fs["receptors"], fs["function"]],
-                        [fs["site"]], [self.ki67, self.ki67_box]])
+                        [fs["site"]], [self.ki67, self.ki67_box, self.ki67_range]])
 
     @property
     def controls(self) -> dict[str, widgets.ValueWidget]:
@@ -440,8 +443,19 @@ class DiscussionExplorer(Explorer):
         finally:
             self._quiet = quiet
 
+    def ki67_range_text(self) -> str:
+        """``"for NET G2 the Ki-67 box takes 3-20%"``: the whole per cents the grade allows.
+        A typed value outside them is clamped by the box, so the learner is told the range."""
+        grade = self.features["grade"].value
+        low, high = KI67_RANGES[grade]
+        return f"for {grade} the Ki-67 box takes {low}-{high}%"
+
     def _update(self) -> None:
         self._fit_ki67()
+        text = self.ki67_range_text()
+        self.ki67_range.value = (f'<span style="color:{CSS_MUTED};font-size:0.9em">'
+                                 f"{_esc(text[0].upper() + text[1:])}: change the grade for "
+                                 "other values.</span>")
         values = {key: dropdown.value for key, dropdown in self.features.items()}
         self.result = discussed_for(**values, ki67=self.ki67.value)
         ax = self.view.axes()
@@ -477,6 +491,9 @@ class DiscussionExplorer(Explorer):
                     CSS_MUTED) if count == 1 else "")
         return (
             message
+            + f'<div style="color:{CSS_TEXT}">Ki-67 used: '
+              f'{_tag("gepnet-discuss-ki67-used", f"{self.ki67.value}%")} '
+              f'({_esc(self.ki67_range_text())})</div>'
             + f'<div style="color:{CSS_TEXT}">Categories guidelines discuss: '
               f'{_tag("gepnet-discuss-count", str(count))} (in a fixed order, not ranked)</div>'
             + f'<ul style="margin:4px 0;padding-left:18px;color:{CSS_TEXT}">{"".join(items)}</ul>'
