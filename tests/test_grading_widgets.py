@@ -335,7 +335,7 @@ def test_table_all_right_all_wrong_and_feedback():
     # A well-differentiated G3 called NEC: the feedback says what it is.
     assert "it is NET G3" in table.feedback[2].value
     assert "higher grade wins" in table.feedback[4].value
-    assert "staged with the carcinoma system" in table.readout.value
+    assert "staged with the carcinoma chapter of the same organ" in table.readout.value
 
 
 def _all_wrong(table: DifferentiationTable) -> None:
