@@ -1352,9 +1352,8 @@ DISCUSSION_NOTES: tuple[DiscussionNote, ...] = (
                    "treatment) enrolled NET G3 only up to a Ki-67 of 55%: that is where the "
                    "trial's entry ended (a trial cut-off, not a pathology criterion), so its "
                    "evidence does not reach above 55%. This tool lists PRRT after a "
-                   "somatostatin analogue (NETTER-1) "
-                   "only for NET G1 and G2, the grades for which the analogue's growth-slowing "
-                   "role is listed.",
+                   "somatostatin analogue (NETTER-1) only for NET G1 and G2, the grades for "
+                   "which the analogue's growth-slowing role is listed.",
                    ("S38", "S37", *TABLE_SOURCES)),
     DiscussionNote(_when(function="gastrinoma"),
                    "Gastrinoma: acid suppression with a proton-pump inhibitor is the drug of "
