@@ -43,8 +43,8 @@ __all__ = ["A11Y_SCRIPT", "PAGE_CSS", "a11y_html", "deliver_a11y_script", "reset
 #: tracks that can be set, wide tables and pictures scroll or shrink inside their own box.
 PAGE_CSS = THEME_CSS + """
 body[data-voila] .gepnet-lab-only { display: none !important; }
-.gepnet-nav ul { display: flex; flex-wrap: wrap; gap: 0 1.25em; list-style: none;
-  margin: 0.25em 0; padding: 0; }
+.gepnet-nav ul, .jp-RenderedHTMLCommon .gepnet-nav ul { display: flex; flex-wrap: wrap;
+  gap: 0 1.25em; list-style: none; margin: 0.25em 0; padding: 0; }
 .gepnet-nav li { margin: 0; }
 .gepnet-nav a { display: inline-block; min-height: 24px; padding: 2px 0; }
 body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
@@ -70,6 +70,8 @@ body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
 @media (max-width: 640px) {
   .jp-RenderedHTMLCommon table { display: block; max-width: 100%; overflow-x: auto; }
   .jp-RenderedHTMLCommon img { max-width: 100%; height: auto; }
+  /* quoted notes ("For education only") use the width: no 28 px margins on both sides */
+  .jp-RenderedHTMLCommon blockquote { margin-left: 0; margin-right: 0; }
   /* a figure keeps its labels readable (not shrunk) and scrolls inside its own box */
   .gepnet-figure { max-width: 100%; overflow-x: auto; }
   .gepnet-figure img.gepnet-frame { max-width: none !important; }
