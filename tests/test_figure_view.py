@@ -15,16 +15,20 @@ from pathlib import Path
 import ipywidgets as widgets
 import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.bench_explorers import change_plan, discover_explorers, slider_values
 from gepnet_widgets.widgets._figure import (
+    _GLYPHS,
     BAND_ROWS,
     PALETTE_TOLERANCE,
     FigureView,
     PngStream,
+    _Canvas,
     adler32_combine,
     dirty_plan,
 )
@@ -181,3 +185,26 @@ def test_a_new_size_starts_a_new_stream() -> None:
     stream.encode(_picture())
     bigger = _picture(70, 40)
     assert np.array_equal(_decoded(stream.encode(bigger)), bigger[..., :3])
+
+
+def _texts(canvas_cls: type, rotation: float, size: float) -> np.ndarray:
+    fig = Figure(figsize=(4, 3), dpi=100)
+    canvas = canvas_cls(fig)
+    for k in range(12):  # the same text moved by whole pixels, from a fractional start
+        fig.text(10.3 + 23 * k, 20.7 + 17 * k, "Hot spot 12.5% ◇", transform=None,
+                 rotation=rotation, fontsize=size, fontweight="bold" if k % 2 else "normal",
+                 bbox={"facecolor": "#FFFFFF", "alpha": 0.6} if k % 3 == 0 else None)
+    fig.text(0.5, 0.9, "mathtext $x^2$ is drawn by matplotlib", ha="center")
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba()).copy()
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 30])
+def test_kept_glyphs_paint_exactly_what_matplotlib_paints(rotation: float) -> None:
+    for size in (9, 11):
+        before = len(_GLYPHS)
+        assert np.array_equal(_texts(_Canvas, rotation, size),
+                              _texts(FigureCanvasAgg, rotation, size))
+        assert np.array_equal(_texts(_Canvas, rotation, size),  # now from the kept glyphs
+                              _texts(FigureCanvasAgg, rotation, size))
+        assert len(_GLYPHS) - before < 12 * 16  # glyphs were reused, not made per draw

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import html
+import math
 import struct
 import zlib
 from collections.abc import Callable, Hashable, Iterable
@@ -29,8 +30,10 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends import backend_agg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font
 from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
@@ -224,6 +227,106 @@ def png_bytes(canvas: FigureCanvasAgg, palette: bool = False) -> bytes:
     return PngStream(palette).encode(np.asarray(canvas.buffer_rgba()))
 
 
+#: Text layouts and glyph bitmaps kept for reuse (all figures share them; oldest dropped first).
+_LAYOUT_CACHE_SIZE = 2000
+_GLYPH_CACHE_SIZE = 8000
+_LAYOUTS: dict[tuple, list[tuple]] = {}
+_GLYPHS: dict[tuple, tuple[np.ndarray, int, int]] = {}
+#: The glyph-by-glyph text drawing of matplotlib >= 3.11 that :class:`_TextCachingRenderer`
+#: reproduces; with another matplotlib, text is drawn by matplotlib itself.
+_CAN_CACHE_TEXT = all(hasattr(FT2Font, name) for name in ("_layout", "_render_glyph",
+                                                           "_set_transform")) and \
+    hasattr(backend_agg, "get_hinting_flag") and hasattr(backend_agg, "RenderMode") and \
+    hasattr(RendererAgg, "_draw_text_glyphs_and_boxes")
+
+
+def _remember_item(cache: dict, key: tuple, value: object, size: int) -> None:
+    if len(cache) >= size:
+        cache.pop(next(iter(cache)))
+    cache[key] = value
+
+
+def _font_key(prop: object) -> tuple:
+    return (tuple(prop.get_family()), prop.get_slant(), prop.get_variant(), prop.get_weight(),
+            prop.get_stretch(), prop.get_size_in_points(), prop.get_file(),
+            prop.get_math_fontfamily())
+
+
+class _TextCachingRenderer(RendererAgg):
+    """Agg renderer that keeps text layouts and glyph bitmaps instead of redoing them.
+
+    matplotlib lays out and rasterises every glyph of a text on every draw; an explorer draws
+    the same labels again and again. A glyph placed at ``(i + f)`` pixels (``i`` whole, ``f``
+    a 1/64 fraction) is the glyph rendered at ``f`` moved by ``i`` whole pixels, so a bitmap is
+    kept per glyph, size, angle and sub-pixel offset, and painted with the same call
+    matplotlib makes: the pixels are the same as matplotlib's (tests compare them).
+    """
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        if ismath or not _CAN_CACHE_TEXT:
+            return super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+        features = mtext.get_fontfeatures() if mtext is not None else None
+        language = mtext.get_language() if mtext is not None else None
+        flags = backend_agg.get_hinting_flag()
+        size = prop.get_size_in_points()
+        key = (s, _font_key(prop), self.dpi, flags,
+               tuple(features) if isinstance(features, list) else features,
+               tuple(language) if isinstance(language, list) else language)
+        items = _LAYOUTS.get(key)
+        if items is None:
+            font = self._prepare_font(prop)
+            items = [(item.ft_object, item.glyph_index, item.x, item.y) for item in
+                     font._layout(s, flags=flags, features=features, language=language)]
+            _remember_item(_LAYOUTS, key, items, _LAYOUT_CACHE_SIZE)
+        self._draw_glyphs(gc, x, y, angle, items, size, flags)
+
+    def _draw_glyphs(self, gc, x, y, angle, items, size, flags) -> None:
+        # The arithmetic below is matplotlib's (RendererAgg._draw_text_glyphs_and_boxes), so
+        # every glyph lands on the same 1/64 pixel.
+        cos = math.cos(math.radians(angle))
+        sin = math.sin(math.radians(angle))
+        antialiased = gc.get_antialiased()
+        matrix = None
+        height = self.height
+        for font, glyph_index, dx, dy in items:
+            tx = round(0x40 * (x + dx * cos - dy * sin))
+            ty = round(0x40 * (height - y + dx * sin + dy * cos))
+            key = (font, size, self.dpi, glyph_index, angle, flags, antialiased, tx & 63,
+                   ty & 63)
+            glyph = _GLYPHS.get(key)
+            if glyph is None:
+                if matrix is None:
+                    matrix = (0x10000 * np.array([[cos, -sin], [sin, cos]])
+                              @ [[1, 0], [0, 1]]).round().astype(int)
+                font.set_size(size, self.dpi)
+                font._set_transform(matrix, [tx, ty])
+                bitmap = font._render_glyph(
+                    glyph_index, flags, backend_agg.RenderMode.NORMAL if antialiased
+                    else backend_agg.RenderMode.MONO)
+                buffer = np.array(bitmap.buffer)
+                if not antialiased:
+                    buffer *= 0xFF
+                glyph = (buffer, bitmap.left - (tx >> 6), bitmap.top - (ty >> 6))
+                _remember_item(_GLYPHS, key, glyph, _GLYPH_CACHE_SIZE)
+            buffer, left, top = glyph
+            # draw_text_image's y is downwards & the bitmap's bottom side.
+            self._renderer.draw_text_image(buffer, left + (tx >> 6),
+                                           int(height) - (top + (ty >> 6)) + buffer.shape[0],
+                                           0, gc)
+
+
+class _Canvas(FigureCanvasAgg):
+    """An Agg canvas whose renderer keeps text (see :class:`_TextCachingRenderer`)."""
+
+    def get_renderer(self) -> RendererAgg:
+        w, h = self.get_width_height(physical=True)
+        key = w, h, self.figure.dpi
+        if self._lastKey != key:
+            self.renderer = _TextCachingRenderer(w, h, self.figure.dpi)
+            self._lastKey = key
+        return self.renderer
+
+
 #: The frame's padding plus border on each side, in pixels (kept out of the picture's width,
 #: so a picture shown at full width is not rescaled).
 FRAME_PX = 5
@@ -339,7 +442,7 @@ class FigureView:
     def __init__(self, width: float, height: float, css_class: str,
                  palette: bool = False) -> None:
         self.figure = Figure(figsize=(width, height), dpi=FIGURE_DPI)
-        self.canvas = FigureCanvasAgg(self.figure)
+        self.canvas = _Canvas(self.figure)
         self.widget = widgets.HTML(layout=widgets.Layout(width="auto"))
         self.widget.add_class(css_class)
         self.widget.add_class("gepnet-figure")
