@@ -142,7 +142,9 @@ def test_open_questions_heading_and_minen_rule_per_part():
 def test_section_5_and_references_name_the_pathologyoutlines_staging_pages():
     sec5 = _cell("## 5. Differentiation is not grade")
     line = next(x for x in sec5.splitlines() if x.startswith("*Sources for this section"))
-    assert "PathologyOutlines staging pages" in line
+    # In words before the references (a camel-case name reads as an abbreviation to the
+    # glossary scan); the references name the site, as the course's source list does.
+    assert "pathology staging pages (2018-2025; AJCC 8th scope)" in line
     refs = _cell("## References").split("## References")[1]
     assert "PathologyOutlines.com staging pages (**2018-2025**)" in refs
 
