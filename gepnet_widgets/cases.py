@@ -688,17 +688,20 @@ def _staging_feedback(c: Case, step: str, answer: str,
                 f"NET. {scope_note(edition)} This course does not teach the carcinoma chapters.")
         return Feedback(ok, text, label, _NEC_SCOPE_SOURCES[edition],
                         "" if ok else _LOOK_AT_CELLS)
+    pnet_g3 = c.site == "pancreas" and grade_result(c.id).category == "NET G3"
     if answer == NOT_NET:
-        return Feedback(False, "This tumour is well differentiated: a NET, so the AJCC "
-                        f"NET chapter for the {site_label(c.site).lower()} applies. Only a "
-                        "poorly differentiated carcinoma (NEC) is staged another way.",
-                        label, _site_sources(c, edition), _LOOK_AT_CELLS)
+        text = ("This tumour is well differentiated: a NET, so the AJCC "
+                f"NET chapter for the {site_label(c.site).lower()} applies. Only a "
+                "poorly differentiated carcinoma (NEC) is staged another way.")
+        if pnet_g3:  # fact base 8.7: whether the 8th edition covers it is disputed
+            return Feedback(False, f"{text} Note: {PNET_G3_NOTE}", label,
+                            (*_site_sources(c, edition), *_PNET_G3_SOURCES),
+                            _pnet_g3_hint(edition))
+        return Feedback(False, text, label, _site_sources(c, edition), _LOOK_AT_CELLS)
     result = staging_result(c.id, edition)
     assert result is not None  # a NET
     rule = _rule_for(result, step)
-    note = ""
-    if c.site == "pancreas" and grade_result(c.id).category == "NET G3":
-        note = f" Note: {PNET_G3_NOTE}"
+    note = f" Note: {PNET_G3_NOTE}" if pnet_g3 else ""
     note += _edition_note(c, step, edition)
     if answer == expected:
         return Feedback(True, f"{rule}.{note}", label,
@@ -713,6 +716,16 @@ _LOOK_AT_CELLS = ("Look again at how the cells look under the microscope (in the
                   "which tumours do the AJCC NET chapters stage (lesson 3)?")
 
 
+def _pnet_g3_hint(edition: str) -> str:
+    """First-try pointer for 'not staged' given for a pancreatic NET G3 (a disputed point)."""
+    name = edition_short(edition)
+    name = f"the {name}" if name.endswith("edition") else name
+    return ("Look again at how the cells look and at the grade (in the findings): which "
+            f"tumours do the NET chapters of {name} stage? Sources disagree "
+            + ("about this edition" if edition == "ajcc8" else "only about the AJCC 8th edition")
+            + ": see 'Where sources disagree' at the end of section 5.")
+
+
 def _staging_hint(c: Case, step: str, answer: str, expected: str,
                   edition: str = DEFAULT_EDITION) -> str:
     """Which findings to look at again for a wrong T, N, M or stage (no rule, no answer)."""
@@ -722,16 +735,30 @@ def _staging_hint(c: Case, step: str, answer: str, expected: str,
         return (f"Nearly: at the {site_label(c.site).lower()}, {answer} is split by size. Look "
                 "again at the size in the findings.")
     look = {
-        "t": "Look again at the size of the primary tumour, its deepest extent and how many "
-             "tumours there are in the findings.",
+        "t": ("Look again at the size of the primary tumour and its deepest extent in the "
+              "findings: at the appendix, which decides the two lowest T categories, size or "
+              "depth?" if c.site == "appendix" else
+              "Look again at the size of the primary tumour, its deepest extent and how many "
+              "tumours there are in the findings."),
         "n": "Look again at the lymph nodes in the findings: were any examined, and how many "
              "contain tumour?" + (" And the mesenteric mass?" if c.mesenteric_mass_cm is not None
                                   else ""),
         "m": "Look again at the distant spread in the findings: is there any, and where?",
         "stage": "The stage group comes from T, N and M with the site's table: check your T, N "
-                 "and M first, and in the findings whether any lymph node was examined.",
+                 "and M first, and in the findings whether any lymph node was examined"
+                 + (", and which staging edition is selected." if _edition_note(c, step, edition)
+                    else "."),
     }[step]
-    return f"Not {answer_label(c.id, step, answer, edition)}. {look}"
+    return f"Not '{_short_answer(c, step, answer, edition)}'. {look}"
+
+
+def _short_answer(c: Case, step: str, answer: str, edition: str) -> str:
+    """An answer as quoted in a hint: the bare category ('T1(m)'), 'No stage group'."""
+    if step == "t":
+        return answer
+    if answer == NO_STAGE:
+        return _NO_STAGE_LABEL.split(" (")[0]
+    return answer_label(c.id, step, answer, edition)
 
 
 def _wrong_staging_text(c: Case, step: str, answer: str, expected: str, rule,
@@ -759,11 +786,18 @@ def _grade_feedback(c: Case, answer: str) -> Feedback:
                 "whatever its numbers, and a NEC is not graded.")
         pointer = ("Look at how the cells look under the microscope (in the findings) before "
                    "the numbers: what does that decide (lesson 4)?")
-    elif answer == "NEC":
+    elif answer == "NEC" and result.category == "NET G3":
         hint = ("High numbers do not make a carcinoma: the cells are well differentiated, so "
                 "it is a NET, graded G1, G2 or G3 from the higher of the two indices.")
         pointer = ("Look again at how the cells look under the microscope (in the findings): "
                    "do high numbers alone make a carcinoma (lesson 4)?")
+    elif answer == "NEC":  # the numbers are not even high
+        hint = ("How the cells look decides a carcinoma, not the numbers: the cells are well "
+                "differentiated, so it is a NET, graded G1, G2 or G3 from the higher of the two "
+                "indices.")
+        pointer = ("Look again at how the cells look under the microscope (in the findings): "
+                   "does a neuroendocrine carcinoma depend on the numbers or on how the cells "
+                   "look (lesson 4)?")
     else:
         hint = pointer = (f"Grade each index on its own (Ki-67 {c.ki67_percent:.1f}%, mitoses "
                           f"{c.mitoses_per_2mm2:.1f} per 2 mm²), then take the higher grade.")
@@ -782,22 +816,33 @@ def _function_feedback(c: Case, answer: str) -> Feedback:
     label = answer_label(c.id, "functional", expected)
     ok = answer == expected
     if syndrome_id is None:
-        extra = f" {c.other_results[0]} does not change that." if c.other_results else ""
+        raised = [_raised_words(r) for r in c.other_results]
+        extra = "".join(f" {r} does not change that." for r in raised if r)
         text = ("There are no hormone-related symptoms. "
                 f"{NONFUNCTIONING_DEFINITION.text}{extra}")
+        hint = ("Look again at the line 'Hormone-related symptoms' in the findings: "
+                + ("does a raised general marker make a tumour functioning (lesson 5)?"
+                   if any(raised) else "what does a functioning tumour need (lesson 5)?"))
         return Feedback(ok, text, label, NONFUNCTIONING_DEFINITION.sources,
-                        "" if ok else _FUNCTION_HINT)
+                        "" if ok else hint)
     s = SYNDROMES[syndrome_id]
     test = CONFIRM_TESTS[s.test]
     text = (f"{FUNCTIONAL_DEFINITION.text} Here: {_symptom_words(c.symptoms)} (the "
-            f"syndrome), and the test that proves it came back raised: {test.name} (the proof).")
+            f"syndrome), and the test that proves it came back {test.positive}: {test.name} "
+            "(the proof).")
     return Feedback(ok, text, label, (*FUNCTIONAL_DEFINITION.sources, *s.source_keys),
                     "" if ok else _FUNCTION_HINT)
 
 
-#: The first-try pointer for the "functioning?" step (the same whichever way it was missed).
+#: The first-try pointer for the "functioning?" step of a patient with symptoms.
 _FUNCTION_HINT = ("Look again at two lines of the findings: the hormone-related symptoms, and "
-                  "whether a test that proves a hormone excess came back raised (lesson 5).")
+                  "whether a test that proves a hormone excess came back positive (lesson 5).")
+
+
+def _raised_words(result: str) -> str:
+    """'Blood chromogranin A: raised' -> 'A raised blood chromogranin A' ('' otherwise)."""
+    name, _sep, value = result.partition(": ")
+    return f"A raised {_lower_first(name)}" if value == "raised" else ""
 
 
 def _hormone_feedback(c: Case, answer: str) -> Feedback:
@@ -814,14 +859,18 @@ def _hormone_feedback(c: Case, answer: str) -> Feedback:
                         f"{HORMONES[answer].excess} Look again at the hormone-related symptoms "
                         "in the findings: which of them would this hormone explain?")
     s = SYNDROMES[syndrome_id]
+    test = CONFIRM_TESTS[s.test]
+    right = (f"{HORMONES[expected].name}, the hormone behind {_lower_first(s.name)}. "
+             f"{HORMONES[expected].excess} The test that proves it came back {test.positive}: "
+             f"{test.name}.")
     if answer == expected:
-        return Feedback(True, f"{HORMONES[answer].name}, the hormone behind "
-                        f"{_lower_first(s.name)}. {HORMONES[answer].excess}", label,
-                        (*HORMONES[answer].sources, *s.source_keys))
+        return Feedback(True, right, label,
+                        tuple(dict.fromkeys((*HORMONES[answer].sources, *s.source_keys))))
     if answer == NO_HORMONE:
         text = (f"This patient has symptoms a hormone causes: {_symptom_words(c.symptoms)}, "
-                "and a raised confirming test.")
-        return Feedback(False, text, label, s.source_keys,
+                f"and a {test.positive} confirming test.")
+        return Feedback(False, f"{text} {right}", label,
+                        tuple(dict.fromkeys((*HORMONES[expected].sources, *s.source_keys))),
                         f"{text} Which hormone explains every symptom?")
     caused = next(x for x in SYNDROMES.values() if x.hormone == answer)
     fits = [x for x in c.symptoms if x in caused.symptoms]
@@ -832,31 +881,96 @@ def _hormone_feedback(c: Case, answer: str) -> Feedback:
     else:
         why = (f"Too much {HORMONES[answer].short} would cause "
                f"{_symptom_words(caused.symptoms)}: that is not this story.")
-    text = f"{why} Which hormone explains every symptom, and which test came back raised?"
-    return Feedback(False, text, label, s.source_keys, text)
+    hint = (f"{why} Which hormone explains every symptom, and which test came back "
+            f"{test.positive}?")
+    return Feedback(False, f"{why} {right}", label,
+                    tuple(dict.fromkeys((*HORMONES[expected].sources, *s.source_keys))), hint)
 
 
 def _treatment_feedback(c: Case, answer: frozenset[str]) -> Feedback:
     d = discussion(c.id)
     expected = frozenset(d.category_keys)
     label = answer_label(c.id, "treatment", expected)
-    sources = tuple(dict.fromkeys(k for dc in d.categories for k in dc.sources))
     missing = [dc for dc in d.categories if dc.category.key not in answer]
     extra = [cat for cat in CATEGORIES if cat.key in answer and cat.key not in expected]
+    notes = _treatment_notes(c)
+    sources = tuple(dict.fromkeys([*(k for dc in d.categories for k in dc.sources),
+                                   *(k for n in notes for k in n.sources)]))
+    said = ("" if not notes else " Notes from the tool: "
+            + " ".join(n.text for n in notes))
     if not missing and not extra:
         why = " ".join(f"{dc.category.name}: {dc.rules[0].reason}" for dc in d.categories)
         return Feedback(True, f"Guidelines discuss {len(expected)} "
                         f"categor{'y' if len(expected) == 1 else 'ies'} for these features. "
-                        f"{why} {NO_BEST_TREATMENT}", label, sources)
+                        f"{why}{said} {NO_BEST_TREATMENT}", label, sources)
     parts = []
     if missing:
         parts.append("Also discussed: " + " ".join(
             f"{dc.category.name}: {dc.rules[0].reason}" for dc in missing))
     if extra:
         parts.append("Not listed for these features: "
-                     + ", ".join(cat.name for cat in extra) + ".")
-    return Feedback(False, " ".join(parts) + f" {NO_BEST_TREATMENT}", label, sources,
+                     + " ".join(_not_listed_reason(c, cat) for cat in extra))
+    return Feedback(False, " ".join(parts) + f"{said} {NO_BEST_TREATMENT}", label, sources,
                     _treatment_hint(c, missing, extra))
+
+
+#: Words by which a discussion note speaks of a treatment category (to pick the notes that say
+#: why a category is or is not listed; work-up and other notes are left to lesson 6's tool).
+_NOTE_WORDS: tuple[str, ...] = ("somatostatin analogue", "PRRT", "Chemotherapy", "radiotherapy",
+                                "proton-pump inhibitor")
+
+
+def _treatment_notes(c: Case) -> tuple:
+    """The tool's notes for the case that speak of a treatment category (e.g. why a
+    receptor-negative insulinoma gets no somatostatin analogue)."""
+    return tuple(n for n in discussion(c.id).notes if any(w in n.text for w in _NOTE_WORDS))
+
+
+def _closest_rules(c: Case, category_key: str) -> list[tuple[object, list[str]]]:
+    """The rules of a category that miss the case by the fewest features, each with the
+    features it misses on (several rules can be equally close)."""
+    features = treatment_features(c.id)
+    failing = [(r, [k for k, allowed in r.when if k in features and features[k] not in allowed])
+               for r in DISCUSSION_RULES if r.category == category_key]
+    failing = [(r, keys) for r, keys in failing if keys]
+    if not failing:
+        return []
+    fewest = min(len(keys) for _r, keys in failing)
+    return [(r, keys) for r, keys in failing if len(keys) == fewest]
+
+
+def _short_option(feature_key: str, value: str) -> str:
+    """A feature value's label without its bracketed gloss ('Receptor-positive')."""
+    label = next(f for f in FEATURES if f.key == feature_key).option_label(value)
+    return re.sub(r"( \([^)]*\)|: .*)$", "", label)
+
+
+def _not_listed_reason(c: Case, cat) -> str:
+    """One line: which features the tool's closest settings of ``cat`` need, and the case's."""
+    features = treatment_features(c.id)
+    labels = {f.key: f.label for f in FEATURES}
+    order = [f.key for f in FEATURES]
+    needs: dict[tuple[str, ...], dict[str, list[str]]] = {}
+    for rule, keys in _closest_rules(c, cat.key):
+        group = needs.setdefault(tuple(keys), {k: [] for k in keys})
+        allowed = dict(rule.when)
+        for k in keys:
+            group[k] += [v for v in order_values(k) if v in allowed[k] and v not in group[k]]
+    clauses = [" and ".join(f"'{labels[k]}' set to {_or([_short_option(k, v) for v in vals])}"
+                            for k, vals in group.items()) for group in needs.values()]
+    seen = sorted({k for keys in needs for k in keys}, key=order.index)
+    here = "; ".join(_short_option(k, features[k]) for k in seen)
+    return (f"{cat.name}: the tool lists it only with {', or '.join(clauses)} "
+            f"(here: {here}).")
+
+
+def _or(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def order_values(feature_key: str) -> tuple[str, ...]:
+    """The values of a treatment feature, in the tool's order."""
+    return next(f for f in FEATURES if f.key == feature_key).values
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -873,16 +987,12 @@ def _treatment_hint(c: Case, missing: list, extra: list) -> str:
     if extra:
         counts.append(_count(len(extra), "category you ticked is", "categories you ticked are")
                       + " not listed for these features")
-    features = treatment_features(c.id)
     keys: list[str] = []
     if missing:  # the features the first missed category's reason depends on
         keys += [k for k, _allowed in missing[0].rules[0].when]
-    for cat in extra[:1]:  # the features that keep the nearest rule of an extra tick from firing
-        rules = [r for r in DISCUSSION_RULES if r.category == cat.key]
-        failing = [[k for k, allowed in r.when if features.get(k) not in allowed
-                    and k in features] for r in rules]
-        failing = [f for f in failing if f]
-        keys += min(failing, key=len) if failing else []
+    for cat in extra[:1]:  # the features that keep the nearest rules of an extra tick from
+        # firing: all of them when several rules are equally close (any of them could decide)
+        keys += [k for _rule, failing in _closest_rules(c, cat.key) for k in failing]
     labels = {f.key: f.label for f in FEATURES}
     named = [f"'{labels[k]}'" for k in dict.fromkeys(keys) if k in labels]
     look = (" Look again at the findings behind " + " and ".join(
@@ -1057,7 +1167,7 @@ def findings(case_id: str) -> tuple[str, ...]:
         "Hormone-related symptoms: " + (_symptom_words(c.symptoms).capitalize()
                                         if c.symptoms else "none"),
     ]
-    lines += [f"{CONFIRM_TESTS[t].name}: raised" for t in c.tests_raised]
+    lines += [f"{CONFIRM_TESTS[t].name}: {CONFIRM_TESTS[t].positive}" for t in c.tests_raised]
     lines += list(c.other_results)
     receptor_words = {"positive": "receptor-positive", "negative": "receptor-negative (the "
                       "tumour did not show)", "not_imaged": "not done"}
