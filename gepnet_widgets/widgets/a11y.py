@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 
-from ..style import THEME_CSS
+from ..style import CSS_LINK, THEME_CSS
 
 __all__ = ["A11Y_SCRIPT", "PAGE_CSS", "a11y_html", "deliver_a11y_script", "reset_delivery"]
 
@@ -55,6 +55,7 @@ body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
 .widget-html-content :is(p, div, ul, ol, li, table, details, summary, dl, dt, dd, blockquote,
   caption, h3, h4, h5) { line-height: 1.35; }
 .widget-html-content :is(ul, ol) > li { margin: 0.1em 0; }
+.gepnet-explorer .widget-html-content :is(td, th) { vertical-align: top; }
 /* A slider's track never shrinks to nothing (a slider laid out at width "auto" beside a long
    name showed a bare handle): at least 120 px, the slider grows instead. */
 .widget-hslider .slider-container, .jupyter-widget-hslider .slider-container {
@@ -62,7 +63,7 @@ body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
 /* Links in the tools' HTML (sources, "Where the course teaches this") look like links: the
    front end's link colour and an underline (Voila's page styles them as plain text). */
 .widget-html-content a:link, .widget-html-content a:visited {
-  color: var(--jp-content-link-color, #0D47A1); text-decoration: underline; }
+  color: __CSS_LINK__; text-decoration: underline; }
 /* Readouts as wide as the space allows: beside the figure only where 400 px are left (560 px
    for the report reader's table of items), else under it at the full width. */
 .gepnet-explorer .widget-html[class*="-readout"] { min-width: min(100%, 400px) !important; }
@@ -93,7 +94,7 @@ body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
   .jupyter-widgets.widget-dropdown, .jupyter-widgets.widget-text,
   .jupyter-widgets.widget-slider { max-width: 100%; min-width: 0; }
 }
-"""
+""".replace("__CSS_LINK__", CSS_LINK)
 
 #: The page script (plain ES2017, no dependencies). Safe to run more than once.
 A11Y_SCRIPT = r"""
