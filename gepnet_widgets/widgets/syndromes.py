@@ -268,6 +268,14 @@ class CarcinoidFlow(Explorer):
 _VERDICT_WORDS = {None: "not answered yet", True: "right", False: "not quite"}
 
 
+def _unordered(choices: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The answers with "none" first, then the rest alphabetically: the mystery patients are
+    listed in the data's teaching order, so the data's order of answers would give each
+    patient's answer away by its position."""
+    *named, none = choices
+    return [none, *sorted(named, key=lambda c: c[0].lower())]
+
+
 class MysteryPatient(Explorer):
     """Read a short fictional story, then name the hormone and the syndrome; feedback on each."""
 
@@ -282,11 +290,13 @@ class MysteryPatient(Explorer):
                 value=case, description="Patient", layout=widgets.Layout(width="420px")),
             self.prefix, "case")
         self.hormone = labelled(
-            widgets.Dropdown(options=[("Choose a hormone", ""), *hormone_choices()], value="",
+            widgets.Dropdown(options=[("Choose a hormone", ""), *_unordered(hormone_choices())],
+                             value="",
                              description="Which hormone?", layout=widgets.Layout(width="460px")),
             self.prefix, "hormone")
         self.syndrome = labelled(
-            widgets.Dropdown(options=[("Choose a syndrome", ""), *syndrome_choices()], value="",
+            widgets.Dropdown(options=[("Choose a syndrome", ""),
+                                      *_unordered(syndrome_choices())], value="",
                              description="Which syndrome?",
                              layout=widgets.Layout(width="460px")),
             self.prefix, "syndrome")
