@@ -147,6 +147,11 @@ class PngStream:
                 self._store(i, raw)
         return self._assemble(width, height)
 
+    @property
+    def last(self) -> np.ndarray | None:
+        """The RGBA pixels of the last frame encoded (None before the first)."""
+        return self._last
+
     def _store(self, index: int, raw: np.ndarray) -> None:
         data = raw.tobytes()
         # Palette rows are runs of one index: run-length matching is faster and smaller there.
@@ -457,9 +462,6 @@ class FigureView:
         self._scenes: dict[Hashable, _Scene] = {}
         self._current: Hashable | None = None
         self._painted = False
-        #: The last frame's pixels: anything else that renders on the canvas (a static export,
-        #: savefig, a test) overwrites its buffer, and a dirty-region update starts from these.
-        self._frame: object = None
 
     @property
     def width_px(self) -> int:
@@ -573,7 +575,6 @@ class FigureView:
         scene.boxes = boxes
         for artist in scene.changing:
             artist.stale = False  # Text.draw leaves empty or hidden texts stale
-        self._frame = self.canvas.copy_from_bbox(self.figure.bbox)
 
     def _paint_changes(self, scene: _Scene) -> bool:
         """Repaint only the changed artists' region. False: a full repaint is needed."""
@@ -583,10 +584,14 @@ class FigureView:
         stale = [i for i, artist in enumerate(scene.changing) if artist.stale]
         if not stale:
             return True
-        if self._frame is None:
-            return False
         renderer = self.canvas.get_renderer()
-        renderer.restore_region(self._frame)  # the canvas may hold someone else's drawing
+        pixels = np.asarray(renderer.buffer_rgba())
+        last = self._stream.last
+        if last is None or last.shape != pixels.shape:
+            return False
+        # Start from the last frame sent: anything else that rendered on the canvas since (a
+        # static export, savefig, a test) must not leak into this frame.
+        pixels[...] = last
         now = list(scene.boxes)  # an artist that is not stale still covers its last box
         for i in stale:
             now[i] = _extent(scene.changing[i], renderer)
