@@ -9,6 +9,7 @@ number and rule comes from :mod:`gepnet_widgets.grading` and :mod:`gepnet_widget
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -314,20 +315,29 @@ class NucleiArtist(Artist):
     slide and screen geometry, so going back to a slide seen before costs no rasterising.
     """
 
-    _CACHE_SIZE = 32  #: rasters kept (about 0.5 MB each)
+    _CACHE_SIZE = 32  #: rasters kept, deflated (about 0.1 MB each instead of 0.9 MB)
 
     def __init__(self, slide: Slide) -> None:
         super().__init__()
         self.slide = slide
         self.zorder = 1
-        self._rasters: dict[tuple, np.ndarray] = {}
+        self._rasters: dict[tuple, tuple[bytes, tuple[int, ...]]] = {}
+        self._last: tuple[tuple, np.ndarray] | None = None  #: the raster drawn last, as is
 
     def _raster(self, key: tuple, make) -> np.ndarray:
-        if key not in self._rasters:
+        if self._last is not None and self._last[0] == key:
+            return self._last[1]
+        if key in self._rasters:
+            packed, shape = self._rasters[key]
+            image = np.frombuffer(zlib.decompress(packed), np.uint8).reshape(shape)
+        else:
+            image = make()
             if len(self._rasters) >= self._CACHE_SIZE:
                 self._rasters.pop(next(iter(self._rasters)))
-            self._rasters[key] = make()
-        return self._rasters[key]
+            # Mostly transparent ground: deflates about ninefold in a few ms.
+            self._rasters[key] = (zlib.compress(image.tobytes(), 1), image.shape)
+        self._last = (key, image)
+        return image
 
     def draw(self, renderer) -> None:
         if not self.get_visible() or self.axes is None:
