@@ -908,8 +908,8 @@ def _treatment_feedback(c: Case, answer: frozenset[str]) -> Feedback:
         parts.append("Also discussed: " + " ".join(
             f"{dc.category.name}: {dc.rules[0].reason}" for dc in missing))
     if extra:
-        parts.append("Not listed for these features: "
-                     + " ".join(_not_listed_reason(c, cat) for cat in extra))
+        parts.append("Not listed for these features: " + ", ".join(cat.name for cat in extra)
+                     + ". " + " ".join(_not_listed_reason(c, cat) for cat in extra))
     return Feedback(False, " ".join(parts) + f"{said} {NO_BEST_TREATMENT}", label, sources,
                     _treatment_hint(c, missing, extra))
 
@@ -960,7 +960,9 @@ def _not_listed_reason(c: Case, cat) -> str:
                             for k, vals in group.items()) for group in needs.values()]
     seen = sorted({k for keys in needs for k in keys}, key=order.index)
     here = "; ".join(_short_option(k, features[k]) for k in seen)
-    return (f"{cat.name}: the tool lists it only with {', or '.join(clauses)} "
+    if not clauses:
+        return f"The tool lists {_lower_first(cat.name)} for no feature set like this one."
+    return (f"The tool lists {_lower_first(cat.name)} only with {', or '.join(clauses)} "
             f"(here: {here}).")
 
 

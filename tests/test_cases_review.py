@@ -45,7 +45,7 @@ def test_treatment_feedback_shows_the_notes_and_a_reason_per_extra_tick() -> Non
     assert set(insulin_note.sources) <= set(right.sources)
     wrong = _extra("insulinoma", "ssa")
     assert insulin_note.text in wrong.text and insulin_note.text not in wrong.hint
-    assert re.search(r"Somatostatin analogues: the tool lists it only with .*"
+    assert re.search(r"The tool lists somatostatin analogues only with .*"
                      r"'Somatostatin receptors on imaging' set to Receptor-positive.*"
                      r"\(here: Receptor-negative; Insulinoma\)", wrong.text), wrong.text
     nec = _extra("pancreatic-nec", "surgery")
@@ -152,3 +152,15 @@ def test_mystery_answers_are_not_in_patient_order() -> None:
     same_h = sum(hormones.index(m.hormone) == i for i, m in enumerate(mysteries))
     same_s = sum(syndromes.index(m.answer) == i for i, m in enumerate(mysteries))
     assert same_h <= 2 and same_s <= 2, (same_h, same_s)
+
+
+@pytest.mark.parametrize("case_id", list(cs.CASES))
+def test_every_extra_tick_gets_a_reason(case_id: str) -> None:
+    from gepnet_widgets.treatment import CATEGORIES
+    expected = cs.expected_answer(case_id, "treatment")
+    every = cs.check_case_answer(case_id, "treatment", {c.key for c in CATEGORIES})
+    for cat in CATEGORIES:
+        if cat.key not in expected:
+            reason = cs._not_listed_reason(cs.case(case_id), cat)
+            assert " only with '" in reason and "(here: " in reason, reason
+            assert reason in every.text
