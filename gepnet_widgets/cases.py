@@ -2,7 +2,7 @@
 
 Each :class:`Case` holds the *findings* of one fictional patient (where the tumour is, its size
 and depth, the lymph nodes, distant spread, the Ki-67 index and mitotic count, the
-differentiation, the symptoms, which hormone tests came back raised, and the
+differentiation, the symptoms, which hormone tests came back positive (raised), and the
 somatostatin-receptor imaging). It holds **no answers**. Every expected answer is computed by the
 package's own logic, so the answer key is never typed twice:
 
@@ -13,7 +13,7 @@ package's own logic, so the answer key is never typed twice:
   (:data:`gepnet_widgets.staging.SCOPE_NOTE`), and the expected answer is :data:`NOT_NET`;
 * the grade: :func:`gepnet_widgets.grading.who_grade` (WHO 2019);
 * functioning or not, and which hormone: the syndromes of :mod:`gepnet_widgets.syndromes` whose
-  features explain every symptom and whose confirming test came back raised (a functioning NET
+  features explain every symptom and whose confirming test came back positive (a functioning NET
   needs both, :data:`gepnet_widgets.syndromes.FUNCTIONAL_DEFINITION`);
 * the treatment categories guidelines discuss: :func:`gepnet_widgets.treatment.discussed_for`
   with the features read from the findings by :func:`treatment_features`.
@@ -191,7 +191,7 @@ class Case:
     symptoms : tuple of str
         Hormone-related symptoms, ids of :data:`gepnet_widgets.syndromes.SYMPTOMS`.
     tests_raised : tuple of str
-        Confirming tests that came back raised, ids of
+        Confirming tests that came back positive (a raised level, a positive fast), ids of
         :data:`gepnet_widgets.syndromes.CONFIRM_TESTS`.
     receptors : str
         Somatostatin-receptor imaging: ``"positive"``, ``"negative"`` or ``"not_imaged"``.
@@ -500,7 +500,7 @@ def case_syndrome(case_id: str) -> str | None:
     """The syndrome id the findings prove, or ``None`` (non-functioning).
 
     A syndrome is proven when its features explain every hormone-related symptom of the case
-    **and** its confirming test came back raised (both are needed,
+    **and** its confirming test came back positive (both are needed,
     :data:`gepnet_widgets.syndromes.FUNCTIONAL_DEFINITION`). With no hormone-related symptom
     the tumour is non-functioning, whatever a general marker shows.
 
