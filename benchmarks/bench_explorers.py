@@ -229,8 +229,9 @@ def _build_baseline() -> Any:
     return box, controls
 
 
-def kernel_setup() -> dict[str, Any]:
-    """Build and display every explorer and the baseline; return their comm ids (as JSON)."""
+def kernel_setup(only: Sequence[str] = ()) -> dict[str, Any]:
+    """Build and display every explorer (or those named in ``only``) and the baseline; return
+    their comm ids (as JSON)."""
     from IPython import get_ipython
     from IPython.display import display
 
@@ -238,6 +239,8 @@ def kernel_setup() -> dict[str, Any]:
     info: dict[str, Any] = {"explorers": [], "skipped": []}
     targets: dict[str, Any] = {}
     for cls in discover_explorers():
+        if only and cls.__name__ not in only:
+            continue
         try:
             explorer = cls()
         except TypeError as err:  # needs constructor arguments
@@ -440,6 +443,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-browser", action="store_true",
                         help="skip the browser part (Voila + Chromium)")
+    parser.add_argument("--only", nargs="+", default=[], metavar="EXPLORER",
+                        help="time only these explorers (class names; for profiling)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     import ipykernel
@@ -454,7 +459,7 @@ def main(argv: Sequence[str] | None = None) -> int:
           "readout sent).")
     session = KernelSession()
     try:
-        info = session.call("kernel_setup")
+        info = session.call("kernel_setup", list(args.only))
         rows: list[tuple[str, str, Summary, str]] = []
         results: dict[tuple[str, str], Summary] = {}
         cpu: dict[tuple[str, str], float] = {}
