@@ -29,6 +29,7 @@ from ..syndromes import (
     item_options,
     place_label,
 )
+from ._restyle import restyle
 
 __all__ = [
     "SyndromeMapArtists",
@@ -342,9 +343,8 @@ def _dots(ax: Axes, place: str) -> list[Circle]:
 
 
 def _arrow_state(arrow: FancyArrowPatch, active: bool) -> None:
-    arrow.set_color(HIGHLIGHT if active else "#9E9E9E")
-    arrow.set_linewidth(3.0 if active else 1.0)
-    arrow.set_linestyle("-" if active else "--")
+    restyle(arrow, color=HIGHLIGHT if active else "#9E9E9E", linewidth=3.0 if active else 1.0,
+            linestyle="-" if active else "--")
 
 
 def update_serotonin_flow(artists: FlowArtists, result: FlowResult) -> None:
@@ -363,8 +363,8 @@ def update_serotonin_flow(artists: FlowArtists, result: FlowResult) -> None:
     _arrow_state(artists.arrows["bone"], result.bone_metastases)
     artists.inactivated.set_text(result.liver_note)
     artists.inactivated.set_visible(bool(result.liver_note))
-    artists.body.set_facecolor("#FBE0D0" if result.reaches_body else "#F2F2F2")
-    artists.body.set_linewidth(3.0 if result.reaches_body else 1.5)
+    restyle(artists.body, facecolor="#FBE0D0" if result.reaches_body else "#F2F2F2",
+            linewidth=3.0 if result.reaches_body else 1.5)
     for reaches, text in artists.body_texts.items():
         text.set_visible(reaches == result.reaches_body)
 

@@ -28,6 +28,7 @@ from ..treatment import (
     RECEPTOR_MECHANISMS,
     Trial,
 )
+from ._restyle import restyle
 
 __all__ = [
     "MapArtists",
@@ -165,35 +166,25 @@ def update_treatment_map(artists: MapArtists, matching: set[str], goal: str,
     for (key, placed_goal), box in artists.boxes.items():
         chosen = [t for t, k in (("A", first), ("B", second)) if k == key]
         if chosen:
-            _restyle(box, _CHOSEN_STYLE)
+            restyle(box, **_CHOSEN_STYLE)
             for t in chosen:
                 right = t == "B" and len(chosen) == 2  # both: A on the left, B on the right
                 x = box.get_x() + _BOX_W + 0.16 if right else box.get_x() - 0.16
                 tags[t].append((x, box.get_y() + _LINE * 0.45))
         elif key in matching and goal in ("all", placed_goal):
-            _restyle(box, _MATCH_STYLE)
+            restyle(box, **_MATCH_STYLE)
         else:
-            _restyle(box, _FADED_STYLE)
+            restyle(box, **_FADED_STYLE)
     for line, points in ((artists.tag_a, tags["A"]), (artists.tag_b, tags["B"])):
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         if list(line.get_xdata()) != xs or list(line.get_ydata()) != ys:
             line.set_data(xs, ys)
 
 
-#: Box styles of the map: (face, edge, line width).
-_CHOSEN_STYLE = (_CLEAR, to_rgba(HIGHLIGHT), 2.2)
-_MATCH_STYLE = (_CLEAR, to_rgba(OKABE_ITO["blue"]), 1.0)
-_FADED_STYLE = (_FADE, _CLEAR, 0.0)
-
-
-def _restyle(box: Rectangle, style: tuple) -> None:
-    """Give ``box`` a style, touching it only when the style differs: a box left as it was is
-    not repainted on the next frame."""
-    face, edge, width = style
-    if (tuple(box.get_facecolor()), tuple(box.get_edgecolor()), box.get_linewidth()) != style:
-        box.set_facecolor(face)
-        box.set_edgecolor(edge)
-        box.set_linewidth(width)
+#: Box styles of the map.
+_CHOSEN_STYLE = {"facecolor": _CLEAR, "edgecolor": HIGHLIGHT, "linewidth": 2.2}
+_MATCH_STYLE = {"facecolor": _CLEAR, "edgecolor": OKABE_ITO["blue"], "linewidth": 1.0}
+_FADED_STYLE = {"facecolor": _FADE, "edgecolor": _CLEAR, "linewidth": 0.0}
 
 
 # --------------------------------------------------------------------------------------------
