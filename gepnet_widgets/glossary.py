@@ -141,7 +141,7 @@ _BASICS = (
        aliases=("NEC", "NECs", "neuroendocrine carcinoma", "neuroendocrine carcinomas",
                 "small-cell", "large-cell")),
     _e("Neoplasm", "A new, abnormal growth of tissue: a tumour. 'Neuroendocrine neoplasm' covers "
-       "NETs, NECs and mixed tumours.", _L6, "S9",
+       "NETs, NECs and mixed tumours.", _L1, "S9",
        aliases=("neoplasms", "neuroendocrine neoplasm", "neuroendocrine neoplasms")),
     _e("Carcinoma", "A cancer of epithelial cells (the cells that line organs and form glands). "
        "A neuroendocrine carcinoma (NEC) is a poorly differentiated one, staged with the system "
