@@ -201,3 +201,15 @@ def test_a_saved_prediction_reaches_the_class_dashboard(tmp_path: Path) -> None:
     assert row.key == f"{LESSON}/size" and row.total == 3
     assert dict(row.answers) == {"The T goes up": 2, "Nothing changes": 1}
     assert "The T goes up" in predictions_html(report)
+
+
+def test_saving_an_empty_box_asks_for_a_prediction_first(folder: Path) -> None:
+    box = PredictionBox(LESSON, "empty-first")
+    assert box.save() is False
+    assert "Nothing to save yet" in box.status.value
+    assert ProgressStore(folder).prediction(LESSON, "empty-first") == ""
+    box.text.value = "T2"
+    assert box.save() is True and "Saved." in box.status.value
+    box.text.value = "   "
+    assert box.save() is True  # emptying a saved prediction clears it
+    assert ProgressStore(folder).prediction(LESSON, "empty-first").strip() == ""

@@ -73,7 +73,7 @@ from ..grading import (
 )
 from ..staging import SCOPE_NOTES
 from ..style import CSS_CORRECT, CSS_HIGHLIGHT, CSS_MUTED, CSS_TEXT
-from .base import Explorer, definition_table, labelled
+from .base import Explorer, definition_table, labelled, number_box
 from .citations import sources_html
 
 __all__ = ["GradeExplorer", "CountingLab", "ScatterSimulation", "DifferentiationTable"]
@@ -103,21 +103,6 @@ def _slider(cls: type, prefix: str, name: str, description: str, width: str = "4
             **kwargs) -> widgets.Widget:
     return labelled(cls(description=description, continuous_update=True,
                         layout=widgets.Layout(width=width), **kwargs), prefix, name)
-
-
-def _number_box(slider: widgets.Widget, prefix: str, name: str, description: str,
-                step: float | None = None) -> widgets.Widget:
-    """A number box beside ``slider``, with the same bounds, kept in step with it.
-
-    Typing an exact value is quicker than many key presses; the box is linked in the kernel
-    (``widgets.link``), so the slider's own observer does the update (one refresh per change).
-    """
-    cls = widgets.BoundedFloatText if isinstance(slider.value, float) else widgets.BoundedIntText
-    box = cls(value=slider.value, min=slider.min, max=slider.max,
-              step=slider.step if step is None else step, description=description,
-              layout=widgets.Layout(width="190px"))
-    widgets.link((slider, "value"), (box, "value"))
-    return labelled(box, prefix, name)
 
 
 def _button(prefix: str, name: str, description: str, tooltip: str) -> widgets.Button:
@@ -177,8 +162,8 @@ class GradeExplorer(_LessonExplorer):
                              value=differentiation, description="Differentiation",
                              layout=widgets.Layout(width="320px")),
             self.prefix, "differentiation")
-        self.ki67_box = _number_box(self.ki67, self.prefix, "ki67_box", "or type Ki-67 (%)")
-        self.mitoses_box = _number_box(self.mitoses, self.prefix, "mitoses_box",
+        self.ki67_box = number_box(self.ki67, self.prefix, "ki67_box", "or type Ki-67 (%)")
+        self.mitoses_box = number_box(self.mitoses, self.prefix, "mitoses_box",
                                        "or type mitoses")
         self.result: GradeResult | None = None
         self._line = None
@@ -297,7 +282,7 @@ class CountingLab(_LessonExplorer):
         self.yours: CountResult | None = None
         self._field = None
         self._comparison = None
-        self.cells_box = _number_box(self.cells, self.prefix, "cells_box", "or type cells",
+        self.cells_box = number_box(self.cells, self.prefix, "cells_box", "or type cells",
                                      step=1)
         self._assemble([[self.slide, self.cells, self.cells_box],
                         [self.across, self.down, self.random_button]])

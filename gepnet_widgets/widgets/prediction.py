@@ -48,6 +48,7 @@ SAVE_TEXT = "Save my prediction"
 SAVED_TEXT = "Saved."
 CHANGED_TEXT = "Changed since you last saved."
 NOT_KEPT_TEXT = "Not saved: this box keeps nothing on disk; your text stays until the page closes."
+EMPTY_TEXT = "Nothing to save yet: write your prediction in the box first."
 CUT_TEXT = (f"Only the first {MAX_PREDICTION_CHARS:,} characters are kept; the rest was cut off.")
 STATIC_LINE = ("Write your prediction here, on paper or in your notes, before you read on. "
                "(In a running notebook this is a box that keeps what you write.)")
@@ -195,9 +196,14 @@ class PredictionBox:
         Returns
         -------
         bool
-            True if it is in the progress file; False otherwise (the status line says why).
+            True if it is in the progress file; False otherwise (the status line says why:
+            nothing written yet, or the file could not be written). An emptied box that had a
+            saved prediction is saved empty, which clears it.
         """
         text = self.text.value[:MAX_PREDICTION_CHARS]
+        if not text.strip() and not self._saved:
+            self.status.value = _status_html(EMPTY_TEXT)
+            return False
         if self.store is None:
             self.status.value = _status_html(NOT_KEPT_TEXT, "problem")
             return False

@@ -49,7 +49,8 @@ _FOCUSED_JS = r"""(n) => {
   else if (el.tagName === 'BUTTON') kind = 'button';
   else if (el.classList.contains('widget-readout')) kind = 'readout';
   else if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') kind = 'text';
-  const root = el.closest('.gepnet-explorer, .gepnet-selfcheck, .gepnet-glossary');
+  const root = el.closest(
+    '.gepnet-explorer, .gepnet-selfcheck, .gepnet-glossary, .gepnet-prediction');
   if (root && !root.hasAttribute('data-gepnet-root'))
     root.setAttribute('data-gepnet-root', String(n));
   const hook = (el.closest('.gepnet-control, [class*="gepnet-selfcheck-"]') || el).className;

@@ -86,5 +86,7 @@ def test_reopened_lesson_shows_its_tools(
     save_full_page_screenshot(page, "saved-state-reopened")
     text = page.locator(".jp-Notebook").first.inner_text()
     assert "model not found" not in text.lower(), "reopened lesson shows 'model not found'"
+    # Rendering the restored readout's text can lag its box under load: wait for the words.
+    page.locator(".gepnet-t-readout", has_text="T category").first.wait_for(timeout=KERNEL_MS)
     assert "T category" in page.locator(".gepnet-t-readout").first.inner_text()
     print("reopened:", json.dumps({"widgets saved": len(state)}))
