@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.colors import to_rgba
 
@@ -21,7 +22,10 @@ def _same(name: str, now: Any, value: Any) -> bool:
             return to_rgba(now) == to_rgba(value)
         except (TypeError, ValueError):  # an array of colours: compare as given
             return False
-    return bool(now == value)
+    try:
+        return bool(now == value)
+    except ValueError:  # arrays: compare element by element
+        return bool(np.array_equal(np.asarray(now), np.asarray(value)))
 
 
 def _current(artist: Artist, name: str) -> list[Any]:

@@ -21,6 +21,7 @@ from matplotlib.patches import Circle, Ellipse, FancyArrowPatch, Rectangle
 from ..anatomy import CELL_STEPS, hormone_word
 from ..staging import SITES, site_label
 from ..style import HIGHLIGHT, MUTED, OKABE_ITO, TEXT
+from ._restyle import restyle
 
 __all__ = [
     "CellArtists",
@@ -157,12 +158,12 @@ def update_cell(artists: CellArtists, step: int, example: str) -> None:
     if not 1 <= step <= len(CELL_STEPS):
         raise ValueError(f"step must be 1 to {len(CELL_STEPS)}, got {step!r}")
     active = step == 1
-    artists.signal.set_color(HIGHLIGHT if active else "#A0A0A0")
-    artists.signal.set_linewidth(3.0 if active else 1.2)
+    restyle(artists.signal, color=HIGHLIGHT if active else "#A0A0A0",
+            linewidth=3.0 if active else 1.2)
     artists.granules.set_offsets(_inside_granules() if step == 1 else _membrane_granules())
     artists.hormone.set_offsets(_hormone_points(step))
     for line in artists.receptors:
-        line.set_color(HIGHLIGHT if step >= 3 else MUTED)
+        restyle(line, color=HIGHLIGHT if step >= 3 else MUTED)
     artists.tumour.set_visible(step == 4)
     title = CELL_STEPS[step - 1].title
     artists.caption.set_text(f"Step {step} of {len(CELL_STEPS)}: {title}")

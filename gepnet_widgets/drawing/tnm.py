@@ -14,6 +14,7 @@ from matplotlib.patches import Ellipse, FancyBboxPatch, Rectangle
 
 from ..staging import DEFAULT_EDITION, StagingResult, site_tnm, stage_table
 from ..style import HIGHLIGHT, MUTED, OKABE_ITO, TEXT
+from ._restyle import restyle
 
 __all__ = [
     "WallArtists",
@@ -167,9 +168,8 @@ def _place_others(artists: WallArtists, count: int, main_width: float) -> int:
         visible = i < drawn - 1 and free > 0.3
         other.set_visible(visible)
         if visible:
-            other.set_width(width)
-            other.set_height(_BULGE + 0.6)
-            other.set_center((slots[i], (_BULGE - 0.6) / 2))
+            restyle(other, width=width, height=_BULGE + 0.6,
+                    center=(slots[i], (_BULGE - 0.6) / 2))
     return 1 + sum(o.get_visible() for o in artists.others)
 
 
@@ -253,11 +253,10 @@ def draw_spread(ax: Axes, result: StagingResult, nodes_positive: int | None,
 
 
 def _organ_state(patch: FancyBboxPatch, label: object, name: str, involved: bool) -> None:
-    patch.set_facecolor(_POSITIVE if involved else "#F2F2F2")
-    patch.set_linewidth(2.5 if involved else 1.0)
+    restyle(patch, facecolor=_POSITIVE if involved else "#F2F2F2",
+            linewidth=2.5 if involved else 1.0)
     label.set_text(f"{name}\n{'metastasis' if involved else 'no metastasis'}")
-    label.set_color(TEXT)
-    label.set_fontweight("bold" if involved else "normal")
+    restyle(label, color=TEXT, fontweight="bold" if involved else "normal")
 
 
 def update_spread(artists: SpreadArtists, result: StagingResult, nodes_positive: int | None,
@@ -265,8 +264,8 @@ def update_spread(artists: SpreadArtists, result: StagingResult, nodes_positive:
     """Colour the positive nodes, show or hide the mesenteric mass, and mark metastases."""
     shown = 0 if nodes_positive is None else min(nodes_positive, _NODE_SLOTS)
     for i, node in enumerate(artists.nodes):
-        node.set_facecolor(_POSITIVE if i < shown else _NEGATIVE)
-        node.set_linestyle("--" if nodes_positive is None else "-")
+        restyle(node, facecolor=_POSITIVE if i < shown else _NEGATIVE,
+                linestyle="--" if nodes_positive is None else "-")
     if nodes_positive is None:
         text = "Nodes not assessed"
     else:
