@@ -465,8 +465,23 @@ def _lookup(table: dict, key: object, what: str):
         raise ValueError(f"unknown {what} {key!r}; allowed: {', '.join(table)}") from None
 
 
+#: A lesson cell names a case by its patient number (``"patient-3"``), so the code a learner
+#: sees in JupyterLab does not give the diagnosis away; the case ids stay the data's keys.
+PATIENT_PREFIX = "patient-"
+
+
 def case(case_id: str) -> Case:
-    """Return the case ``case_id``; ValueError lists the allowed ids."""
+    """Return the case ``case_id`` or ``"patient-N"`` (N from 1, in course order).
+
+    ValueError lists the allowed ids and patient numbers.
+    """
+    if isinstance(case_id, str) and case_id.startswith(PATIENT_PREFIX):
+        number = case_id[len(PATIENT_PREFIX):]
+        ids = list(CASES)
+        if number.isdigit() and 1 <= int(number) <= len(ids):
+            return CASES[ids[int(number) - 1]]
+        raise ValueError(f"unknown patient {case_id!r}; allowed: {PATIENT_PREFIX}1 to "
+                         f"{PATIENT_PREFIX}{len(ids)}, or a case id ({', '.join(ids)})")
     return _lookup(CASES, case_id, "case")
 
 

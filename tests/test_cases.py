@@ -297,3 +297,30 @@ def test_hints_name_tools_by_their_titles_not_class_names() -> None:
     assert "'T explorer: how far has the primary tumour grown?'" in cs.explorer_hint("rectal",
                                                                                        "t")
 
+
+
+def test_a_patient_number_names_the_case_in_course_order() -> None:
+    from gepnet_widgets.cases import CASES, case
+
+    for number, case_id in enumerate(CASES, start=1):
+        assert case(f"patient-{number}") is CASES[case_id]
+    for bad in ("patient-0", f"patient-{len(CASES) + 1}", "patient-x", "patient-"):
+        with pytest.raises(ValueError, match="patient-1 to patient-"):
+            case(bad)
+
+
+def test_lesson_cells_name_patients_not_diagnoses() -> None:
+    """In JupyterLab the code cell above a case shows; it must not say 'insulinoma'."""
+    import json
+    import re
+    from pathlib import Path
+
+    from gepnet_widgets.cases import CASES
+
+    nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks"
+                     / "07_case_studies.ipynb").read_text(encoding="utf-8"))
+    calls = [re.search(r'CaseStudy\("([^"]+)"\)', "".join(c["source"])) for c in nb["cells"]
+             if c["cell_type"] == "code"]
+    named = [m.group(1) for m in calls if m]
+    assert named and all(n.startswith("patient-") for n in named), named
+    assert not any(cid in "".join(named) for cid in CASES)

@@ -190,9 +190,9 @@ def _set_html(cell: Any, fragment: str) -> None:
 
 def missing_cases(nb: Any) -> list[str]:
     """Cases (in course order) that no ``CaseStudy("...")`` cell of ``nb`` shows."""
-    from gepnet_widgets.cases import CASES
+    from gepnet_widgets.cases import CASES, case
 
-    shown = {m.group(1) for cell in nb.cells if cell.cell_type == "code"
+    shown = {case(m.group(1)).id for cell in nb.cells if cell.cell_type == "code"
              for m in [_CASE_CELL.match(cell.source)] if m}
     return [cid for cid in CASES if cid not in shown] if shown else []
 
@@ -208,7 +208,7 @@ def handout_notebook(nb: Any, kind: str, lesson: str) -> Any:
     """
     if kind not in KINDS:
         raise ValueError(f"unknown handout kind {kind!r}; use one of {', '.join(KINDS)}")
-    from gepnet_widgets.cases import CASES
+    from gepnet_widgets.cases import CASES, case
 
     nb = copy.deepcopy(nbformat.from_dict(nb))
     order = list(CASES)
@@ -223,7 +223,7 @@ def handout_notebook(nb: Any, kind: str, lesson: str) -> Any:
             continue
         case_cell = _CASE_CELL.match(cell.source)
         if case_cell:
-            cid = case_cell.group(1)
+            cid = case(case_cell.group(1)).id  # a patient number or a case id
             shown = [cid]
             i = order.index(cid) if cid in order else -1
             while i >= 0 and i + 1 < len(order) and order[i + 1] in extra:
