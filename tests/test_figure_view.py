@@ -208,3 +208,25 @@ def test_kept_glyphs_paint_exactly_what_matplotlib_paints(rotation: float) -> No
         assert np.array_equal(_texts(_Canvas, rotation, size),  # now from the kept glyphs
                               _texts(FigureCanvasAgg, rotation, size))
         assert len(_GLYPHS) - before < 12 * 16  # glyphs were reused, not made per draw
+
+
+def test_restyle_touches_only_what_differs() -> None:
+    from matplotlib.lines import Line2D
+
+    from gepnet_widgets.drawing._restyle import restyle
+
+    box = Rectangle((0, 0), 1, 1, facecolor="#E69F00", edgecolor="none", linewidth=1.0)
+    line = Line2D([0, 1], [2, 3], color="#0072B2", marker="o")
+    for artist in (box, line):
+        artist.stale = False
+    restyle(box, facecolor=(230 / 255, 159 / 255, 0.0, 1.0), edgecolor="none", linewidth=1.0,
+            linestyle="solid")
+    restyle(line, xdata=[0, 1], ydata=np.array([2, 3]), color="#0072b2", marker="o")
+    assert not box.stale and not line.stale  # the same style in other spellings
+    restyle(box, linewidth=2.0)
+    restyle(line, ydata=[2, 4])
+    assert box.stale and box.get_linewidth() == 2.0
+    assert line.stale and list(line.get_ydata()) == [2, 4]
+    box.stale = False
+    restyle(box, color="#56B4E9")  # a patch's colour is its face and its edge
+    assert box.stale and box.get_edgecolor() == box.get_facecolor()

@@ -22,6 +22,8 @@ def _same(name: str, now: Any, value: Any) -> bool:
             return to_rgba(now) == to_rgba(value)
         except (TypeError, ValueError):  # an array of colours: compare as given
             return False
+    if isinstance(now, np.ndarray) or isinstance(value, np.ndarray):
+        return bool(np.array_equal(now, value))
     try:
         return bool(now == value)
     except ValueError:  # arrays: compare element by element

@@ -28,6 +28,7 @@ from ..diagnosis import (
     cell,
 )
 from ..style import HIGHLIGHT, MUTED, OKABE_ITO, TEXT
+from ._restyle import restyle
 
 __all__ = [
     "LEVEL_STYLE",
@@ -67,15 +68,12 @@ def _symbol(ax: Axes, x: float, y: float, level: str, animated_style=None) -> Li
 def _edge(line: Line2D, marker: str) -> None:
     """Dark edges on filled shapes, so each symbol has 3:1 contrast on white (WCAG 1.4.11)."""
     if marker in ("o", "^", "X"):
-        line.set_markeredgecolor(TEXT)
+        restyle(line, markeredgecolor=TEXT)
 
 
 def _set_symbol(line: Line2D, style) -> None:
     marker, fill, colour, size, _word = style
-    line.set_marker(marker)
-    line.set_fillstyle(fill)
-    line.set_color(colour)
-    line.set_markersize(size)
+    restyle(line, marker=marker, fillstyle=fill, color=colour, markersize=size)
     _edge(line, marker)
 
 

@@ -15,6 +15,7 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from ..style import MUTED, OKABE_ITO, TEXT
+from ._restyle import restyle
 
 __all__ = ["ChecklistArtists", "CHECKLIST_ROWS", "STATUS_WORDS", "draw_checklist",
            "update_checklist"]
@@ -80,8 +81,6 @@ def update_checklist(artists: ChecklistArtists, rows: list[tuple[str, str]], cap
         if status not in _STYLE:
             raise ValueError(f"unknown status {status!r}; allowed: {', '.join(_STYLE)}")
         shape, face, edge = _STYLE[status]
-        marker.set_marker(shape)
-        marker.set_markerfacecolor(face)
-        marker.set_markeredgecolor(edge)
-        marker.set_markeredgewidth(1.8)
+        restyle(marker, marker=shape, markerfacecolor=face, markeredgecolor=edge,
+                markeredgewidth=1.8)
     artists.caption.set_text(caption)

@@ -205,9 +205,8 @@ def update_syndrome_map(artists: SyndromeMapArtists, links: Links) -> None:
         is_selected = key == selected
         # Starting from a symptom, the syndromes' other symptoms are context: a dashed frame.
         context = links.kind == "symptom" and key[0] == "symptom" and not is_selected
-        node.frame.set_linewidth(4.0 if is_selected else 1.4 if context else 2.2)
-        node.frame.set_linestyle("--" if context else "-")
-        node.frame.set_edgecolor(MUTED if context else HIGHLIGHT)
+        restyle(node.frame, linewidth=4.0 if is_selected else 1.4 if context else 2.2,
+                linestyle="--" if context else "-", edgecolor=MUTED if context else HIGHLIGHT)
     chosen = set(links.syndromes)
     segments = []
     for (a, b), seg in artists.edges.items():
@@ -464,16 +463,14 @@ def _wrap(text: str, width: int = 18) -> str:
 
 def _answer_state(box: FancyBboxPatch, text, label: str, correct: bool | None) -> None:
     if correct is None:
-        box.set_edgecolor(MUTED)
-        box.set_linewidth(1.5)
+        restyle(box, edgecolor=MUTED, linewidth=1.5)
         text.set_text(label)
-        text.set_fontsize(16 if label == "?" else 9.5)
+        restyle(text, fontsize=16 if label == "?" else 9.5)
         return
-    box.set_edgecolor(_RIGHT if correct else _WRONG)
-    box.set_linewidth(3.5)
+    restyle(box, edgecolor=_RIGHT if correct else _WRONG, linewidth=3.5)
     mark = "✓ right" if correct else "✗ not quite"
     text.set_text(f"{_wrap(label)}\n{mark}")
-    text.set_fontsize(9.5)
+    restyle(text, fontsize=9.5)
 
 
 def update_mystery(artists: MysteryArtists, case: Mystery, verdict: MysteryVerdict,

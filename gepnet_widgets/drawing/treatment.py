@@ -676,12 +676,11 @@ def update_tiles(artists: TileArtists, discussed: set[str]) -> None:
     dash and a dashed border."""
     for key, patch in artists.tiles.items():
         on = key in discussed
-        patch.set_edgecolor(OKABE_ITO["bluish_green"] if on else MUTED)
-        patch.set_linewidth(2.5 if on else 1.0)
-        patch.set_linestyle("-" if on else (0, (3, 3)))
-        artists.strips[key].set_facecolor(_DISCUSSED_FILL if on else "#FFFFFF")
-        artists.strips[key].set_edgecolor("none")
+        restyle(patch, edgecolor=OKABE_ITO["bluish_green"] if on else MUTED,
+                linewidth=2.5 if on else 1.0, linestyle="-" if on else (0, (3, 3)))
+        restyle(artists.strips[key], facecolor=_DISCUSSED_FILL if on else "#FFFFFF",
+                edgecolor="none")
         cx, cy = artists.centres[key]
         xs, ys = _TICK if on else _DASH
-        artists.marks[key].set_data([cx + dx for dx in xs], [cy + dy for dy in ys])
-        artists.marks[key].set_color(TEXT if on else MUTED)
+        restyle(artists.marks[key], xdata=[cx + dx for dx in xs], ydata=[cy + dy for dy in ys],
+                color=TEXT if on else MUTED)
