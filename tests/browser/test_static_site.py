@@ -5,6 +5,12 @@ The pages are built by ``tools/build_site.py`` from the lessons as run offline
 ``file://`` URL in a browser context that is offline and aborts any request that is not a
 file or data URL; every explorer's fallback (picture with alt text, settings, readout) must be
 visible, and no error text, widget placeholder or Python ``repr`` may appear.
+
+On a phone (390 x 844 and 360 x 740, every page of the site: lessons, glossary, references,
+index) the page does not scroll sideways, nothing reaches past the screen's edge unless it sits
+in a box that scrolls on its own (wide tables, figures), every figure is shown at no less than
+0.55 of its drawn size (its labels stay readable; it scrolls inside its own box instead) and the
+touch targets (navigation links, the toggles of folded answers) are at least 24 px high.
 """
 
 from __future__ import annotations
@@ -158,3 +164,92 @@ def test_static_page_shows_every_fallback_offline(
             f"{path.name}: link {href} should point at the lesson's page")
     page.locator("div.gepnet-static").first.scroll_into_view_if_needed()
     save_screenshot(page.locator("div.gepnet-static").first, f"static-{path.stem}-first")
+
+
+PHONE_SCREENS = ({"width": 390, "height": 844}, {"width": 360, "height": 740})
+MIN_FIGURE_SCALE, MIN_TARGET_PX = 0.55, 24.0
+
+# What reaches past the screen's edge (outermost only) unless a box that fits the screen scrolls
+# it; each picture's shown width over its drawn width and the box it is seen through; touch
+# targets under 24 px high.
+_PHONE_JS = r"""() => {
+  const W = document.documentElement.clientWidth;
+  const visible = (el) => { const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; };
+  const scroller = (el) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (/(auto|scroll)/.test(getComputedStyle(a).overflowX)) return a;
+    }
+    return null;
+  };
+  const fitsOrScrolls = (el) => { const r = el.getBoundingClientRect();
+    if (r.right <= W + 1 && r.left >= -1) return true;
+    const box = scroller(el);
+    return !!box && box.getBoundingClientRect().right <= W + 1
+      && box.getBoundingClientRect().left >= -1; };
+  const name = (el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]}: `
+    + (el.innerText || el.getAttribute('alt') || '').trim().slice(0, 40);
+  const past = [...document.body.querySelectorAll('*')].filter(visible)
+    .filter((el) => !fitsOrScrolls(el));
+  const wide = past.filter((el) => !past.includes(el.parentElement)).map(name);
+  const figures = [...document.querySelectorAll('img')].filter(visible).map((img) => {
+    const box = scroller(img) || document.documentElement;
+    return {alt: (img.alt || '').slice(0, 40), scale: (img.clientWidth - parseFloat(getComputedStyle(img).paddingLeft)
+                   - parseFloat(getComputedStyle(img).paddingRight)) / img.naturalWidth,
+            boxRight: box.getBoundingClientRect().right}; });
+  const targets = [...document.querySelectorAll('.gepnet-nav a, summary')].filter(visible)
+    .map((el) => ({name: name(el), h: el.getBoundingClientRect().height}))
+    .filter((t) => t.h < 24 - 0.5);
+  return {W, scrollWidth: document.documentElement.scrollWidth, wide, figures, targets};
+}"""
+
+
+@pytest.fixture(scope="module")
+def phone_page(chromium_browser: Any) -> Iterator[Any]:
+    """One offline phone page for every static page (pages are file URLs: no kernel)."""
+    context = chromium_browser.new_context(viewport=PHONE_SCREENS[0], is_mobile=True,
+                                           has_touch=True, device_scale_factor=2, offline=True)
+    context.set_default_timeout(15_000)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def _phone_problems(m: dict[str, Any]) -> list[str]:
+    problems = []
+    if m["scrollWidth"] > m["W"] + 1:
+        problems.append(f"page scrolls sideways: {m['scrollWidth']} px on {m['W']} px")
+    if m["wide"]:
+        problems.append(f"past the screen's edge: {m['wide'][:4]}")
+    small = [f"{f['alt']!r} at {f['scale']:.2f}" for f in m["figures"]
+             if f["scale"] < MIN_FIGURE_SCALE]
+    if small:
+        problems.append(f"figures shrunk below {MIN_FIGURE_SCALE} of their size: {small[:3]}")
+    outside = [f["alt"] for f in m["figures"] if f["boxRight"] > m["W"] + 1]
+    if outside:
+        problems.append(f"figures whose box is wider than the screen: {outside[:3]}")
+    if m["targets"]:
+        problems.append(f"touch targets under {MIN_TARGET_PX} px: {m['targets'][:4]}")
+    return problems
+
+
+def _site_page_names() -> list[str]:
+    return [f"{p.stem}.html" for p in lesson_paths()] + [
+        "glossary.html", "references.html", "index.html"]
+
+
+@pytest.mark.parametrize("name", _site_page_names(), ids=lambda n: n.removesuffix(".html"))
+def test_static_page_fits_a_phone(name: str, site: dict[str, Any], phone_page: Any) -> None:
+    page_path: Path = site["out"] / name
+    if name in ("glossary.html", "references.html") and not page_path.is_file():
+        pytest.skip(f"the site has no {name}")
+    phone_page.set_viewport_size(PHONE_SCREENS[0])
+    phone_page.goto(page_path.as_uri(), wait_until="load")
+    problems = []
+    for screen in PHONE_SCREENS:
+        phone_page.set_viewport_size(screen)  # same page: only the layout changes
+        m = phone_page.evaluate(_PHONE_JS)
+        assert m["W"] <= screen["width"], m["W"]
+        problems += [f"at {screen['width']} px: {p}" for p in _phone_problems(m)]
+    assert problems == [], f"{name}: " + "; ".join(problems)
