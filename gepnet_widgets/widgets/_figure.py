@@ -185,7 +185,10 @@ class PngStream:
         bands = list(bands)
         if not bands:
             return True
-        rows = np.concatenate([self._last[i * BAND_ROWS:(i + 1) * BAND_ROWS] for i in bands])
+        if bands == list(range(bands[0], bands[-1] + 1)):  # one run of rows: no copy
+            rows = self._last[bands[0] * BAND_ROWS:(bands[-1] + 1) * BAND_ROWS]
+        else:
+            rows = np.concatenate([self._last[i * BAND_ROWS:(i + 1) * BAND_ROWS] for i in bands])
         image = Image.fromarray(rows).convert("RGB")  # drops alpha in C
         mapped = image.quantize(palette=self._palette_image, dither=Image.Dither.NONE)
         index = np.array(mapped)
