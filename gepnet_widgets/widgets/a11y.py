@@ -47,6 +47,15 @@ body[data-voila] .gepnet-lab-only { display: none !important; }
   gap: 0 1.25em; list-style: none; margin: 0.25em 0; padding: 0; }
 .gepnet-nav li { margin: 0; }
 .gepnet-nav a { display: inline-block; min-height: 24px; padding: 2px 0; }
+/* Folded answers ("Show the explanation"): the toggle is a touch target of at least 24 px. */
+.jp-RenderedHTMLCommon summary, .widget-html-content summary { min-height: 24px;
+  padding: 2px 0; box-sizing: border-box; }
+/* A label above its box (the prediction box: flex_flow column) is as wide as the box, starts
+   at the left and wraps: ipywidgets' one-line 28 px label, right-aligned, cut "(kept on this
+   computer)" to "(kept on this" on a phone. */
+.gepnet-prediction-text > .widget-label { width: auto !important; max-width: 100%;
+  height: auto; line-height: 1.35; padding: 2px 0; text-align: left; white-space: normal;
+  overflow: visible; }
 body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
   text-decoration: underline; }
 /* Readouts single-spaced: ipywidgets gives an HTML widget a 28 px line (about double spacing
@@ -80,6 +89,14 @@ body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
     max-width: 100%; }
   .jupyter-widgets.widget-hbox { flex-wrap: wrap; }
   .widget-dropdown select, .widget-text input { max-width: 100%; }
+  /* a checkbox's words wrap under each other instead of running, cut, past the screen's edge
+     inside a box that scrolls ("Takes a proton-pump inhibitor (PPI, an acid-redu") */
+  .jupyter-widgets.widget-checkbox { height: auto; min-width: 0;
+    max-width: calc(100% - 24px); }
+  .widget-checkbox .widget-label-basic { display: flex; align-items: flex-start; gap: 4px;
+    height: auto; min-height: 24px; line-height: 1.35; white-space: normal; overflow: visible; }
+  .widget-checkbox .widget-label-basic input { flex: 0 0 auto; margin-top: 2px; }
+  .widget-checkbox .widget-label-basic span { white-space: normal; overflow-wrap: anywhere; }
   /* touch targets at least 24 px */
   .jupyter-widgets select, .jupyter-widgets button, .widget-text input,
   .widget-inline-hbox input { min-height: 24px; }
