@@ -155,7 +155,7 @@ body[data-jp-theme-light="false"] {{
     flex-wrap: wrap; height: auto; width: auto !important; max-width: 100%;
   }}
   .widget-dropdown > select, .jupyter-widget-dropdown > select {{
-    flex: 0 1 auto; field-sizing: content; min-width: 0; max-width: 100%;
+    flex: 0 1 auto; field-sizing: content; min-width: min(100%, 5em); max-width: 100%;
   }}
 }}
 @media (forced-colors: active) {{

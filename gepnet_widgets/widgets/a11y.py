@@ -79,6 +79,10 @@ body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
 .gepnet-explorer .widget-html.gepnet-report-readout { min-width: min(100%, 560px) !important; }
 @media (max-width: 640px) {
   .jp-RenderedHTMLCommon table { display: block; max-width: 100%; overflow-x: auto; }
+  /* a readout's wide table scrolls on its own, so the readout's text around it wraps to the
+     screen (lesson 6's comparer table widened its readout, cutting its sources line) */
+  .widget-html-content { max-width: 100%; min-width: 0; }
+  .widget-html-content table { display: block; max-width: 100%; overflow-x: auto; }
   .jp-RenderedHTMLCommon img { max-width: 100%; height: auto; }
   /* quoted notes ("For education only") use the width: no 28 px margins on both sides */
   .jp-RenderedHTMLCommon blockquote { margin-left: 0; margin-right: 0; }
