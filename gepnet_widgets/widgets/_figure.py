@@ -6,9 +6,13 @@ static rest once, keeps it as a background, and on later updates only restores t
 and draws the animated artists over it (blitting), then encodes the pixels as PNG. Between two
 frames of the same scene only the artists that changed (matplotlib marks them *stale*) and
 those overlapping them are repainted (a dirty region); a frame where nothing changed is not
-encoded again. Rendering
-through ``widgets.HTML`` (not ``widgets.Image``) lets the picture carry alt text, which axe-core
-requires and screen readers read.
+encoded again. The PNG is written by :class:`PngStream`, which compresses only the row bands
+whose pixels changed, and the canvas's renderer keeps text layouts and glyph bitmaps
+(:class:`_TextCachingRenderer`); both give exactly the pixels matplotlib draws (tests compare
+them). Drawing functions help by touching only the properties that change
+(:func:`gepnet_widgets.drawing._restyle.restyle`). Rendering through ``widgets.HTML`` (not
+``widgets.Image``) lets the picture carry alt text, which axe-core requires and screen readers
+read.
 
 Every figure follows one rule in every theme: the picture keeps its light canvas (its text and
 colours are checked on white) and sits in a frame, a thin border around a light mat
