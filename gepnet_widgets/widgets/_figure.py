@@ -8,8 +8,9 @@ frames of the same scene only the artists that changed (matplotlib marks them *s
 those overlapping them are repainted (a dirty region); a frame where nothing changed is not
 encoded again. The PNG is written by :class:`PngStream`, which compresses only the row bands
 whose pixels changed, and the canvas's renderer keeps text layouts and glyph bitmaps
-(:class:`_TextCachingRenderer`); both give exactly the pixels matplotlib draws (tests compare
-them). Drawing functions help by touching only the properties that change
+(:class:`_TextCachingRenderer`): text pixels are matplotlib's exactly, and the PNG holds the
+canvas's pixels exactly (palette pictures: within :data:`PALETTE_TOLERANCE`); tests compare
+them. Drawing functions help by touching only the properties that change
 (:func:`gepnet_widgets.drawing._restyle.restyle`). Rendering through ``widgets.HTML`` (not
 ``widgets.Image``) lets the picture carry alt text, which axe-core requires and screen readers
 read.
