@@ -64,6 +64,10 @@ body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited {
 .widget-html-content :is(p, div, ul, ol, li, table, details, summary, dl, dt, dd, blockquote,
   caption, h3, h4, h5) { line-height: 1.35; }
 .widget-html-content :is(ul, ol) > li { margin: 0.1em 0; }
+/* the case studies' "Try it with" hints and step feedback are text straight in the widget,
+   several lines long: single-spaced too (they stand on their own line, beside no control) */
+.widget-html[class*="gepnet-case-hint-"] .widget-html-content,
+.widget-html[class*="gepnet-case-feedback-"] .widget-html-content { line-height: 1.35; }
 .gepnet-explorer .widget-html-content :is(td, th) { vertical-align: top; }
 /* A slider's track never shrinks to nothing (a slider laid out at width "auto" beside a long
    name showed a bare handle): at least 120 px, the slider grows instead. */
