@@ -11,9 +11,10 @@ For each lesson and width:
   inside its own box;
 * figure text is at least 9 px on screen: each figure's shown width over its natural width,
   times the smallest font size the drawings use (in pixels at the house DPI);
-* touch targets (buttons, lists, text boxes, slider handles, navigation links) are at least
-  24 px high, and every slider's track is at least 100 px wide (one squeezed beside a long name
-  cannot be set);
+* touch targets (buttons, lists, text boxes, slider handles, navigation links, the toggles of
+  folded answers) are at least 24 px high, and every slider's track is at least 100 px wide
+  (one squeezed beside a long name cannot be set);
+* no control's words are cut off inside their own box (labels, checkbox texts);
 * app-mode words: no "Shift" and no "code cell" in what the page shows;
 * the navigation bar's links answer (no 403 as in single-notebook mode).
 
@@ -124,7 +125,7 @@ _MEASURE_JS = r"""() => {
                     border: (img.offsetWidth - img.clientWidth)}))
   const targets = [...document.querySelectorAll(
     '.jupyter-widgets button, .jupyter-widgets select, .widget-text input, .noUi-handle, ' +
-    '.gepnet-nav a')]
+    '.gepnet-nav a, summary')]
     .filter(visible).map((el) => ({name: name(el), h: el.getBoundingClientRect().height}))
     .filter((t) => t.h < 24);
   // A slider whose track is squeezed to a few pixels cannot be set by touch.
@@ -137,7 +138,16 @@ _MEASURE_JS = r"""() => {
     ...document.querySelectorAll('#rendered_cells, .jp-Notebook, main, [role=main]')];
   const scrollWidth = Math.max(...scrollers.filter(Boolean).map((e) =>
     e.getBoundingClientRect().left < 1 && e.clientWidth >= W - 20 ? e.scrollWidth : 0));
-  return {W, scrollWidth, wide, tables, figures, targets, tracks,
+  // A control's words cut off: a label or checkbox text wider or taller than its own box
+  // (the prediction box's label showed "(kept on this"), or a checkbox whose words run past
+  // the screen's edge even inside a box that scrolls (lesson 2: "an acid-redu").
+  const clipped = [...document.querySelectorAll(
+    '.jupyter-widgets .widget-label, .widget-checkbox .widget-label-basic')]
+    .filter(visible).filter((el) => /(hidden|clip)/.test(getComputedStyle(el).overflowX)
+      && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 2))
+    .map(name).concat([...document.querySelectorAll('.widget-checkbox')].filter(visible)
+      .filter((el) => el.getBoundingClientRect().right > W + 1).map(name));
+  return {W, scrollWidth, wide, tables, figures, targets, tracks, clipped,
           text: document.body.innerText};
 }"""
 
@@ -188,6 +198,8 @@ def _problems(m: dict) -> list[str]:
         problems.append(f"figure text under {MIN_TEXT_PX} px: {small[:4]}")
     if m["tracks"]:
         problems.append(f"slider tracks under 100 px: {m['tracks'][:5]}")
+    if m["clipped"]:
+        problems.append(f"words cut off in their box: {m['clipped'][:5]}")
     if m["targets"]:
         problems.append(f"touch targets under {MIN_TARGET_PX} px: {m['targets'][:5]}")
     words = re.findall(r".{0,30}(?:shift|code cell).{0,30}", m["text"], flags=re.I)
