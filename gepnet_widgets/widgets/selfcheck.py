@@ -539,12 +539,15 @@ class SelfCheck:
         self.header.add_class("gepnet-selfcheck-header")
         self.notice = widgets.HTML(value=_notice_html(store), layout=_wide())
         self.notice.add_class("gepnet-selfcheck-notice")
-        self.score_label = widgets.HTML(value="", layout=widgets.Layout(width="auto"))
+        # On a phone the footer wraps: the gap sits after the score, so a wrapped button starts
+        # at the left edge instead of indented.
+        self.score_label = widgets.HTML(value="", layout=widgets.Layout(width="auto",
+                                                                        margin="0 16px 0 0"))
         self.score_label.add_class("gepnet-selfcheck-score")
         self.reset_button = widgets.Button(
             description="Reset",
             tooltip="Clear the answers on this page (your first tries stay on record)",
-            layout=widgets.Layout(margin="0 0 0 16px"),
+            layout=widgets.Layout(margin="0"),  # the gap is the score's right margin
         )
         self.reset_button.add_class("gepnet-selfcheck-reset")
         self.reset_button.on_click(self._on_reset)
@@ -751,12 +754,15 @@ class ReviewSession:
         self.notice = widgets.HTML(value=_notice_html(self.store), layout=_wide())
         self.notice.add_class("gepnet-selfcheck-notice")
         self.body = widgets.VBox(layout=widgets.Layout(width="100%"))
-        self.score_label = widgets.HTML(value="", layout=widgets.Layout(width="auto"))
+        # On a phone the footer wraps: the gap sits after the score, so a wrapped button starts
+        # at the left edge instead of indented.
+        self.score_label = widgets.HTML(value="", layout=widgets.Layout(width="auto",
+                                                                        margin="0 16px 0 0"))
         self.score_label.add_class("gepnet-selfcheck-score")
         self.new_set_button = widgets.Button(
             description="Another set",
             tooltip="Draw another set of questions, weighted toward those missed or not seen",
-            layout=widgets.Layout(margin="0 0 0 16px"),
+            layout=widgets.Layout(margin="0"),  # the gap is the score's right margin
         )
         self.new_set_button.add_class("gepnet-review-new")
         self.new_set_button.on_click(lambda _b: self.new_set())

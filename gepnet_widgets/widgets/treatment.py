@@ -211,7 +211,7 @@ class TreatmentComparer(Explorer):
                 f"{_tag('gepnet-treat-name-a', a.name)}</th>"
                 f"<th style='text-align:left'>B: {_tag('gepnet-treat-name-b', b.name)}</th></tr>")
         rows = [
-            f"<tr><td style='vertical-align:top;padding:3px 6px;white-space:nowrap'><b>"
+            f"<tr><td style='vertical-align:top;padding:3px 6px'><b>"
             f"{_esc(label)}</b></td><td style='vertical-align:top;padding:3px 6px'>"
             f"{_fact_html(fa)}</td><td style='vertical-align:top;padding:3px 6px'>"
             f"{_fact_html(fb)}</td></tr>"
