@@ -248,6 +248,35 @@ def test_dashboard_refreshes_on_demand(tmp_path: Path, box: Path,
     assert "<b class='gepnet-class-count'>2</b>" in dash.readout.value
 
 
+def test_dashboard_redraws_the_chart_only_when_counts_can_change(
+        tmp_path: Path, box: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Anonymising changes the tables, not the counts: no chart redraw, no new chart images."""
+    import gepnet_widgets.widgets.classroom as classroom_widgets
+
+    _fill_box(tmp_path, box, monkeypatch)
+    dash = ClassDashboard(box)
+    calls = {"chart": 0, "png": 0}
+    draw, png = classroom_widgets.draw_class_questions, classroom_widgets.chart_png
+
+    def counted_draw(*args, **kwargs):
+        calls["chart"] += 1
+        return draw(*args, **kwargs)
+
+    def counted_png(*args, **kwargs):
+        calls["png"] += 1
+        return png(*args, **kwargs)
+
+    monkeypatch.setattr(classroom_widgets, "draw_class_questions", counted_draw)
+    monkeypatch.setattr(classroom_widgets, "chart_png", counted_png)
+    alt = dash.view.alt
+    dash.anonymised.value = True
+    dash.anonymised.value = False
+    assert calls == {"chart": 0, "png": 0}
+    assert dash.view.alt == alt and "(bob)" in dash.readout.value
+    dash.refresh_button.click()  # a new read: the counts may have changed
+    assert calls["chart"] == 1 and calls["png"] >= 1
+
+
 def test_dashboard_without_a_folder_says_what_to_do(tmp_path: Path) -> None:
     dash = ClassDashboard()
     assert "No hand-in folder is set" in dash.readout.value

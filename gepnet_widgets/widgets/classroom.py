@@ -168,6 +168,11 @@ class ClassDashboard(Explorer):
         self.details.add_class("gepnet-class-details")
         self.downloads = widgets.HTML()
         self.downloads.add_class("gepnet-class-downloads")
+        #: Reads of the folder so far; the chart and the report's chart images are redrawn only
+        #: after a new read or for another lesson (anonymising changes the tables, not counts).
+        self._loads = 0
+        self._drawn: tuple[int, str] | None = None
+        self._charts: tuple[int, dict[str, bytes]] | None = None
         self._load()
         self._assemble([[self.folder, self.class_list],
                         [self.lesson, self.anonymised, self.refresh_button]])
@@ -184,6 +189,7 @@ class ClassDashboard(Explorer):
 
     def _load(self) -> None:
         """Read the folder and the class list into :attr:`report` (or :attr:`problem`)."""
+        self._loads += 1
         self.problem = ""
         folder = self.folder.value.strip()
         if not folder:
@@ -224,11 +230,14 @@ class ClassDashboard(Explorer):
         report = self.report
         anonymised = self.anonymised.value
         rows = report.lesson_rows(self.lesson.value) if report is not None else []
-        ax = self.view.axes()
-        draw_class_questions(ax, rows)
-        height = chart_height(15)
-        ax.set_position([0.1, 0.5 / height, 0.86, 1 - 0.85 / height])
-        self.view.redraw_all()
+        drawn = (self._loads, self.lesson.value)
+        if drawn != self._drawn:
+            ax = self.view.axes()
+            draw_class_questions(ax, rows)
+            height = chart_height(15)
+            ax.set_position([0.1, 0.5 / height, 0.86, 1 - 0.85 / height])
+            self.view.redraw_all()
+            self._drawn = drawn
         title = lesson_title(self.lesson.value) if rows else "no lesson"
         empty = ("Empty bar chart of the class's self-check answers: no hand-ins have been "
                  "read yet.")
@@ -254,8 +263,11 @@ class ClassDashboard(Explorer):
         self.downloads.value = self._downloads_html(report, anonymised)
 
     def _downloads_html(self, report: ClassReport, anonymised: bool) -> str:
-        charts = {lesson: chart_png(report.lesson_rows(lesson)) for lesson in report.lessons()
-                  if any(r.answered for r in report.lesson_rows(lesson))}
+        if self._charts is None or self._charts[0] != self._loads:
+            self._charts = (self._loads, {
+                lesson: chart_png(report.lesson_rows(lesson)) for lesson in report.lessons()
+                if any(r.answered for r in report.lesson_rows(lesson))})
+        charts = self._charts[1]
         page = report_html(report, charts, anonymised=anonymised).encode("utf-8")
         suffix = "-anonymised" if anonymised else ""
         return (_download_link(page, f"class-report{suffix}.html",
