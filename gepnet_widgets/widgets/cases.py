@@ -8,6 +8,7 @@ tumour; it holds no clinical fact itself.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import ipywidgets as widgets
 
@@ -58,6 +59,16 @@ def _edition_comparison(case_id: str) -> EditionComparison | None:
         return None
     return compare_editions(c.site, c.size_cm, c.invasion, c.nodes_assessed, c.metastasis,
                             mesenteric_mass_gt_2cm=c.mass_gt_2cm, tumor_count=c.tumor_count)
+
+
+def _step_button(description: str, tooltip: str, css: str,
+                 on_click: Callable[[widgets.Button], None]) -> widgets.Button:
+    """A labelled step button with its CSS hook and click handler."""
+    button = widgets.Button(description=description, tooltip=tooltip,
+                            layout=widgets.Layout(width="auto"))
+    button.add_class(css)
+    button.on_click(on_click)
+    return button
 
 
 def _lower_first(text: str) -> str:
@@ -143,18 +154,13 @@ class CaseStudy(Explorer):
                 self.answers[s.key] = labelled(
                     widgets.Dropdown(description=s.label, layout=widgets.Layout(width="520px")),
                     self.prefix, f"answer-{s.key}")
-            button = widgets.Button(description=f"Check: {s.label}",
-                                    tooltip=f"Check your answer: {_lower_first(s.label)}",
-                                    layout=widgets.Layout(width="auto"))
-            button.add_class(f"gepnet-case-check-{s.key}")
-            button.on_click(lambda _b, key=s.key: self.check(key))
-            self.buttons[s.key] = button
-            show = widgets.Button(description=f"Show the answer: {s.label}",
-                                  tooltip=f"Show the answer ({_lower_first(s.label)}) and why",
-                                  layout=widgets.Layout(width="auto"))
-            show.add_class(f"gepnet-case-show-{s.key}")
-            show.on_click(lambda _b, key=s.key: self.show_answer(key))
-            self.show_buttons[s.key] = show
+            self.buttons[s.key] = _step_button(
+                f"Check: {s.label}", f"Check your answer: {_lower_first(s.label)}",
+                f"gepnet-case-check-{s.key}", lambda _b, key=s.key: self.check(key))
+            self.show_buttons[s.key] = _step_button(
+                f"Show the answer: {s.label}",
+                f"Show the answer ({_lower_first(s.label)}) and why",
+                f"gepnet-case-show-{s.key}", lambda _b, key=s.key: self.show_answer(key))
             self.feedback[s.key] = widgets.HTML()
             self.feedback[s.key].add_class(f"gepnet-case-feedback-{s.key}")
             self.hints[s.key] = widgets.HTML()
