@@ -87,7 +87,9 @@ class MapArtists:
 _LINE = 0.32  # height of one name in map units
 _MAP_LEFT = 3.3  # width of the family-label column
 _COL_W = 2.2  # width of a goal column
-_BOX_W = 1.9  # width of a name's box
+_BOX_W = 2.05  # width of a name's box
+_LABEL_CHARS = 26  # the family-label column holds about this many characters a line
+_LABEL_LINE = 0.28  # height of one line of a family label in map units
 
 
 def _map_layout() -> tuple[list[tuple[str, float, float]], dict[tuple[str, str], list[str]]]:
@@ -99,7 +101,8 @@ def _map_layout() -> tuple[list[tuple[str, float, float]], dict[tuple[str, str],
     rows, top = [], 0.0
     for fam in MECHANISM_FAMILIES:
         count = max([len(cells.get((fam.key, g.key), [])) for g in GOALS] + [1])
-        height = count * _LINE + 0.25
+        label_lines = len(textwrap.wrap(fam.label, _LABEL_CHARS))
+        height = max(count * _LINE, label_lines * _LABEL_LINE) + 0.25
         rows.append((fam.key, top, height))
         top -= height
     return rows, cells
@@ -126,13 +129,13 @@ def draw_treatment_map(ax: Axes) -> MapArtists:
         fam = next(f for f in MECHANISM_FAMILIES if f.key == fam_key)
         if i:
             ax.plot([0, _MAP_LEFT + 3 * _COL_W], [top, top], color="#BDBDBD", linewidth=0.6)
-        ax.text(0.08, top - height / 2, _wrap(fam.label, 30), ha="left", va="center",
+        ax.text(0.08, top - height / 2, _wrap(fam.label, _LABEL_CHARS), ha="left", va="center",
                 fontsize=8.5, color=TEXT)
         for j, goal in enumerate(GOALS):
             x = _MAP_LEFT + j * _COL_W + _COL_W / 2
             for k, key in enumerate(cells.get((fam_key, goal.key), [])):
                 y = top - 0.14 - _LINE / 2 - k * _LINE
-                ax.text(x, y, _short(key), ha="center", va="center", fontsize=8.5, color=TEXT)
+                ax.text(x, y, _short(key), ha="center", va="center", fontsize=8, color=TEXT)
                 box = Rectangle((x - _BOX_W / 2, y - _LINE * 0.45), _BOX_W, _LINE * 0.9)
                 boxes[(key, goal.key)] = ax.add_patch(box)
     bottom = rows[-1][1] - rows[-1][2]

@@ -194,8 +194,10 @@ _PHONE_JS = r"""() => {
   const wide = past.filter((el) => !past.includes(el.parentElement)).map(name);
   const figures = [...document.querySelectorAll('img')].filter(visible).map((img) => {
     const box = scroller(img) || document.documentElement;
-    return {alt: (img.alt || '').slice(0, 40), scale: (img.clientWidth - parseFloat(getComputedStyle(img).paddingLeft)
-                   - parseFloat(getComputedStyle(img).paddingRight)) / img.naturalWidth,
+    const pad = getComputedStyle(img);
+    return {alt: (img.alt || '').slice(0, 40),
+            scale: (img.clientWidth - parseFloat(pad.paddingLeft)
+                    - parseFloat(pad.paddingRight)) / img.naturalWidth,
             boxRight: box.getBoundingClientRect().right}; });
   const targets = [...document.querySelectorAll('.gepnet-nav a, summary')].filter(visible)
     .map((el) => ({name: name(el), h: el.getBoundingClientRect().height}))
