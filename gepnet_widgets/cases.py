@@ -89,6 +89,7 @@ from .treatment import (
     CATEGORIES,
     DISCUSSION_RULES,
     FEATURES,
+    KI67_RANGES,
     NO_BEST_TREATMENT,
     Discussion,
     category,
@@ -116,6 +117,7 @@ __all__ = [
     "spread_extent",
     "site_group",
     "treatment_features",
+    "case_ki67",
     "discussion",
     "expected_answer",
     "answer_options",
@@ -548,9 +550,15 @@ def spread_extent(case_id: str) -> str:
     return "localised"
 
 
+#: Staging sites -> the "Where did it start?" values of :func:`discussed_for` (any other
+#: staging site is "gut": another gut site).
+_SITE_GROUPS: dict[str, str] = {"pancreas": "pancreas", "jejunum_ileum": "small_intestine"}
+
+
 def site_group(case_id: str) -> str:
-    """``"pancreas"`` or ``"gut"``, as :func:`discussed_for` takes it."""
-    return "pancreas" if case(case_id).site == "pancreas" else "gut"
+    """``"pancreas"``, ``"small_intestine"`` (jejunum or ileum) or ``"gut"`` (another gut
+    site), as :func:`discussed_for` takes it."""
+    return _SITE_GROUPS.get(case(case_id).site, "gut")
 
 
 def _function_feature(syndrome_id: str | None) -> str:
@@ -573,9 +581,18 @@ def treatment_features(case_id: str) -> dict[str, str]:
     }
 
 
+def case_ki67(case_id: str) -> float | None:
+    """The case's Ki-67 as :func:`discussed_for` takes it: ``None`` when it lies outside its
+    grade's range (the mitotic count decided a higher grade), so it never raises."""
+    c = case(case_id)
+    low, high = KI67_RANGES[grade_result(c.id).category]
+    return c.ki67_percent if low <= c.ki67_percent <= high else None
+
+
 def discussion(case_id: str) -> Discussion:
-    """What guidelines discuss for the case (:func:`gepnet_widgets.treatment.discussed_for`)."""
-    return discussed_for(**treatment_features(case_id))
+    """What guidelines discuss for the case (:func:`gepnet_widgets.treatment.discussed_for`),
+    judged on the case's own Ki-67 (which decides first-line PRRT)."""
+    return discussed_for(**treatment_features(case_id), ki67=case_ki67(case_id))
 
 
 # --- expected answers and answer options -------------------------------------------------------
@@ -708,6 +725,13 @@ def _staging_feedback(c: Case, step: str, answer: str,
         text = ("This tumour is well differentiated: a NET, so the AJCC "
                 f"NET chapter for the {site_label(c.site).lower()} applies. Only a "
                 "poorly differentiated carcinoma (NEC) is staged another way.")
+        if pnet_g3 and edition == "ajcc8":  # fact base 8.7, 1.0: disputed under the 8th
+            text = ("This tumour is well differentiated: a NET G3, so the course stages it "
+                    "with the pancreatic NET chapter; whether AJCC 8th covers NET G3 is "
+                    "disputed (see 'Where sources disagree' at the end of section 5). Only a "
+                    "poorly differentiated carcinoma (NEC) is staged another way.")
+            return Feedback(False, text, label, (*_site_sources(c, edition), *_PNET_G3_SOURCES),
+                            _pnet_g3_hint(edition))
         if pnet_g3:  # fact base 8.7: whether the 8th edition covers it is disputed
             return Feedback(False, f"{text} Note: {PNET_G3_NOTE}", label,
                             (*_site_sources(c, edition), *_PNET_G3_SOURCES),
@@ -935,17 +959,41 @@ _NOTE_WORDS: tuple[str, ...] = ("somatostatin analogue", "PRRT", "Chemotherapy",
                                 "proton-pump inhibitor")
 
 
+#: The extents the tool calls advanced (its systemic settings are for them).
+_ADVANCED_EXTENTS = frozenset({"liver_only", "widespread"})
+#: Receptor settings whose notes are about the growth-slowing uses (PRRT, an analogue to slow
+#: growth): shown for advanced disease only. Receptor imaging is not indicated before a small
+#: localised G1 rectal or appendiceal NET (fact base 9.20).
+_GROWTH_RECEPTOR_NOTES = (frozenset({"negative"}), frozenset({"not_imaged"}))
+
+
 def _treatment_notes(c: Case) -> tuple:
     """The tool's notes for the case that speak of a treatment category (e.g. why a
-    receptor-negative insulinoma gets no somatostatin analogue)."""
-    return tuple(n for n in discussion(c.id).notes if any(w in n.text for w in _NOTE_WORDS))
+    receptor-negative insulinoma gets no somatostatin analogue). The receptor-negative and
+    'receptor imaging comes first' notes concern PRRT and slowing growth, so they are kept for
+    advanced disease only."""
+    advanced = spread_extent(c.id) in _ADVANCED_EXTENTS
+    return tuple(n for n in discussion(c.id).notes
+                 if any(w in n.text for w in _NOTE_WORDS)
+                 and (advanced or dict(n.when).get("receptors") not in _GROWTH_RECEPTOR_NOTES))
+
+
+def _scan_needed(when: tuple) -> dict[str, frozenset[str]]:
+    """A rule's conditions as an explanation reads them: a rule for "Not imaged yet" receptors
+    means "only once a scan shows receptors", so it reads as Receptor-positive."""
+    out = dict(when)
+    if "not_imaged" in out.get("receptors", ()):
+        out["receptors"] = (out["receptors"] - {"not_imaged"}) | {"positive"}
+    return out
 
 
 def _closest_rules(c: Case, category_key: str) -> list[tuple[object, list[str]]]:
     """The rules of a category that miss the case by the fewest features, each with the
-    features it misses on (several rules can be equally close)."""
+    features it misses on (several rules can be equally close). A "Not imaged yet" rule counts
+    as needing a positive scan (:func:`_scan_needed`)."""
     features = treatment_features(c.id)
-    failing = [(r, [k for k, allowed in r.when if k in features and features[k] not in allowed])
+    failing = [(r, [k for k, allowed in _scan_needed(r.when).items()
+                    if k in features and features[k] not in allowed])
                for r in DISCUSSION_RULES if r.category == category_key]
     failing = [(r, keys) for r, keys in failing if keys]
     if not failing:
@@ -964,16 +1012,23 @@ def _not_listed_reason(c: Case, cat) -> str:
     """One line: which features the tool's closest settings of ``cat`` need, and the case's."""
     features = treatment_features(c.id)
     labels = {f.key: f.label for f in FEATURES}
-    order = [f.key for f in FEATURES]
     needs: dict[tuple[str, ...], dict[str, list[str]]] = {}
     for rule, keys in _closest_rules(c, cat.key):
         group = needs.setdefault(tuple(keys), {k: [] for k in keys})
-        allowed = dict(rule.when)
+        allowed = _scan_needed(rule.when)
         for k in keys:
             group[k] += [v for v in order_values(k) if v in allowed[k] and v not in group[k]]
-    clauses = [" and ".join(f"'{labels[k]}' set to {_or([_short_option(k, v) for v in vals])}"
-                            for k, vals in group.items()) for group in needs.values()]
-    seen = sorted({k for keys in needs for k in keys}, key=order.index)
+
+    def option(k: str, v: str, keys: tuple[str, ...]) -> str:
+        # insulinoma is listed for an analogue only with a positive scan (fact base 9.5)
+        if k == "function" and v == "insulinoma" and cat.key == "ssa" and "receptors" not in keys:
+            return f"{_short_option(k, v)} (only if Receptor-positive)"
+        return _short_option(k, v)
+
+    clauses = [" and ".join(f"'{labels[k]}' set to {_or([option(k, v, keys) for v in vals])}"
+                            for k, vals in group.items()) for keys, group in needs.items()]
+    # the case's values in the order the clauses name the features
+    seen = list(dict.fromkeys(k for keys in needs for k in keys))
     here = "; ".join(_short_option(k, features[k]) for k in seen)
     if not clauses:
         return f"The tool lists {_lower_first(cat.name)} for no feature set like this one."
@@ -1159,6 +1214,13 @@ def explorer_hint(case_id: str, step: str) -> str:
 _FINDING_FEATURES = ("extent", "receptors", "site")
 
 
+#: A one-time plain gloss of a positive result, as lesson 5's tool says it (S17, fact base 3).
+_TEST_GLOSS: dict[str, str] = {
+    "supervised_fast": " (positive: the blood sugar fell below 55 mg/dL, 3.0 mmol/L, while "
+                       "insulin was still detectable)",
+}
+
+
 def findings(case_id: str) -> tuple[str, ...]:
     """The case's findings as report lines (generated from the data, so they never disagree)."""
     c = case(case_id)
@@ -1184,7 +1246,8 @@ def findings(case_id: str) -> tuple[str, ...]:
         "Hormone-related symptoms: " + (_symptom_words(c.symptoms).capitalize()
                                         if c.symptoms else "none"),
     ]
-    lines += [f"{CONFIRM_TESTS[t].name}: {CONFIRM_TESTS[t].positive}" for t in c.tests_raised]
+    lines += [f"{CONFIRM_TESTS[t].name}: {CONFIRM_TESTS[t].positive}{_TEST_GLOSS.get(t, '')}"
+              for t in c.tests_raised]
     lines += list(c.other_results)
     receptor_words = {"positive": "receptor-positive", "negative": "receptor-negative (the "
                       "tumour did not show)", "not_imaged": "not done"}
