@@ -73,7 +73,11 @@ __all__ = [
     "WHO_2022_SOURCES",
     "WHO_MIN_CELLS",
     "WHO_SCHEME_CHANGES",
+    "WHO_2010_G1_MAX",
+    "WHO_2010_G2_MIN",
     "WHO_2010_NEC_CUTOFF",
+    "WHO_2010_UNIT_NOTE",
+    "Who2010Reading",
     "Band",
     "GradeResult",
     "GradeRow",
@@ -85,7 +89,7 @@ __all__ = [
     "mitotic_grade",
     "rounding_sources",
     "very_high_sources",
-    "who_2010_nec_reasons",
+    "who_2010_reading",
     "who_grade",
 ]
 
@@ -759,30 +763,65 @@ def who_grade(
 #: WHO 2010 called a tumour "NEC G3" above this Ki-67 (percent) or mitotic count (then per
 #: 10 high-power fields): ">20%, >20/10 HPF" (fact base 2.3) [S10].
 WHO_2010_NEC_CUTOFF: float = 20.0
+#: WHO 2010's Ki-67 bands below NEC G3: NET G1 <=2%, NET G2 3-20%, with a gap between 2% and 3%
+#: (fact base 2.3) [S10].
+WHO_2010_G1_MAX: float = 2.0
+WHO_2010_G2_MIN: float = 3.0
+#: Why a count per 2 mm² cannot be carried over to WHO 2010's count per 10 high-power fields
+#: (fact base 2.3, problem (c); the scheme-change table) [S10, S9].
+WHO_2010_UNIT_NOTE: str = ("a high-power field has no fixed area, so a count per 2 mm² cannot "
+                           "be carried over")
 
 
-def who_2010_nec_reasons(ki67_percent: float, mitotic_count: float) -> tuple[str, ...]:
-    """Why WHO 2010 would have called a tumour "NEC G3", in plain words (empty: it would not).
+@dataclass(frozen=True)
+class Who2010Reading:
+    """What WHO 2010 would have called a tumour, as far as its numbers allow.
+
+    Attributes
+    ----------
+    verdict : str
+        ``"NEC G3"`` (its Ki-67 was above 20%, enough on its own) or ``"uncertain"`` (its Ki-67
+        alone gave NET G1 or G2, or fell in the 2-3% gap, and its mitoses, counted per 2 mm²,
+        cannot be set against WHO 2010's ">20 per 10 high-power fields").
+    reason : str
+        The reason in plain words, starting in lower case.
+    """
+
+    verdict: str
+    reason: str
+
+
+def who_2010_reading(ki67_percent: float, mitoses_per_2mm2: float) -> Who2010Reading:
+    """What WHO 2010 would have called a tumour, without treating two units as one.
 
     WHO 2010 made every tumour with a Ki-67 above 20% or more than 20 mitoses per 10 high-power
-    fields a neuroendocrine carcinoma, NEC G3, whatever its differentiation [S10]. Either index
-    above 20 is enough; each one that is gives a reason. ``mitotic_count`` is the count as
-    given (the course's tumours give it per 2 mm²; WHO 2010 counted per 10 high-power fields,
-    and the reason says so).
+    fields a neuroendocrine carcinoma, NEC G3, whatever its differentiation [S10]. A Ki-67 above
+    20% is enough on its own. Below that, the Ki-67 gives WHO 2010's NET G1 (<=2%) or NET G2
+    (3-20%), or falls in the gap between them; whether the mitoses would have made it NEC G3
+    cannot be said, because the course counts them per 2 mm² and a high-power field has no
+    fixed area (fact base 2.3) [S10, S9]. The mitotic count is never compared with 20 here.
 
     Raises
     ------
     ValueError
         For a non-number, NaN or infinity, Ki-67 outside 0-100 or a negative mitotic count.
     """
-    ki67, mitoses = _check_ki67(ki67_percent), _check_mitoses(mitotic_count)
-    reasons = []
+    ki67 = _check_ki67(ki67_percent)
+    _check_mitoses(mitoses_per_2mm2)
     if ki67 > WHO_2010_NEC_CUTOFF:
-        reasons.append(f"its Ki-67 is above {WHO_2010_NEC_CUTOFF:g}%")
-    if mitoses > WHO_2010_NEC_CUTOFF:
-        reasons.append(f"its mitotic count is above {WHO_2010_NEC_CUTOFF:g} (WHO 2010 counted "
-                       "mitoses per 10 high-power fields, not per 2 mm²)")
-    return tuple(reasons)
+        return Who2010Reading("NEC G3", f"its Ki-67 is above {WHO_2010_NEC_CUTOFF:g}%, enough "
+                                        "on its own")
+    if ki67 <= WHO_2010_G1_MAX:
+        on_ki67 = "WHO 2010 would give NET G1"
+    elif ki67 < WHO_2010_G2_MIN:
+        on_ki67 = "it falls in WHO 2010's gap between 2% and 3%"
+    else:
+        on_ki67 = "WHO 2010 would give NET G2"
+    return Who2010Reading(
+        "uncertain",
+        f"on its Ki-67 ({ki67:g}%) {on_ki67}; whether its mitoses passed WHO 2010's \">"
+        f"{WHO_2010_NEC_CUTOFF:g} per 10 high-power fields\" cannot be said: {WHO_2010_UNIT_NOTE}",
+    )
 
 
 # --------------------------------------------------------------------------------------------

@@ -12,7 +12,12 @@ import nbformat
 import pytest
 
 from gepnet_widgets import quiz
-from gepnet_widgets.grading import WHO_2010_NEC_CUTOFF, who_2010_nec_reasons, who_grade
+from gepnet_widgets.grading import (
+    WHO_2010_NEC_CUTOFF,
+    Who2010Reading,
+    who_2010_reading,
+    who_grade,
+)
 from gepnet_widgets.widgets.grading import (
     STAGING_SCOPE_NOTE,
     STAGING_SCOPE_SOURCES,
@@ -42,42 +47,62 @@ def _text(value: str) -> str:
 
 
 # --- 1. WHO 2010 NEC G3 was Ki-67 >20% or >20 mitoses per 10 HPF (fact base 2.3) -------------
+# Second review (finding 11): the section gives both units. Second review (finding 4): a count
+# per 2 mm² is not a count per 10 HPF (fact base 2.3 (c); an HPF has no fixed area), so row 5
+# (well, Ki-67 8%, 24 mitoses per 2 mm²) is "uncertain under WHO 2010", not NEC G3.
 
 
-def test_section_5_says_ki67_or_mitotic_count_above_20():
+def test_section_5_gives_the_units_of_both_who_2010_cutoffs():
     sec5 = _cell("## 5. Differentiation is not grade")
-    assert "a Ki-67 or a mitotic count above 20 a carcinoma, **NEC G3**" in sec5
+    assert ("a Ki-67 above 20% or more than 20 mitoses per 10 high-power fields a carcinoma, "
+            "**NEC G3**") in sec5
+    assert "a Ki-67 or a mitotic count above 20" not in sec5
     assert "with a Ki-67 above 20% a carcinoma" not in sec5
 
 
-def test_activity_5_row_5_reaches_nec_g3_through_its_mitoses():
+def test_activity_5_row_5_is_uncertain_under_who_2010():
     answer = _cell("### Activity 5").split("<details>")[1]
     line = next(x for x in answer.splitlines() if x.startswith("3. "))
-    assert "**3 to 6**" in line and "row 5 through its mitoses" in line
-    assert "per 10 high-power fields" in line
-    # Row 5 really is Ki-67 <= 20 with more than 20 mitoses, so only its mitoses get it there.
+    assert "Rows **3, 4 and 6** (Ki-67 above 20%)" in line
+    assert "row 5 depends on how its mitoses would have been counted then" in line
+    assert "3 to 6" not in line and "row 5 through its mitoses" not in line
+    # Rows 3, 4 and 6 really have Ki-67 > 20; row 5 has Ki-67 <= 20 and only its mitoses
+    # (per 2 mm²) above 20, which the answer must not carry over to WHO 2010's unit.
+    over = [i + 1 for i, (_, ki67, _) in enumerate(TABLE_CASES) if ki67 > WHO_2010_NEC_CUTOFF]
+    assert over == [3, 4, 6]
     diff, ki67, mitoses = TABLE_CASES[4]
     assert diff == "well" and ki67 <= WHO_2010_NEC_CUTOFF < mitoses
 
 
-def test_who_2010_reasons_follow_each_index():
-    assert who_2010_nec_reasons(8.0, 24.0) == (
-        "its mitotic count is above 20 (WHO 2010 counted mitoses per 10 high-power fields, "
-        "not per 2 mm²)",)
-    assert who_2010_nec_reasons(25.0, 1.0) == ("its Ki-67 is above 20%",)
-    assert len(who_2010_nec_reasons(25.0, 22.0)) == 2
-    # 20 itself was not above 20 (">20%, >20/10 HPF").
-    assert who_2010_nec_reasons(20.0, 20.0) == ()
+def test_who_2010_reading_never_compares_a_per_2mm2_count_with_20():
+    row5 = who_2010_reading(8.0, 24.0)
+    assert row5.verdict == "uncertain"
+    assert row5.reason.startswith("on its Ki-67 (8%) WHO 2010 would give NET G2")
+    assert "high-power field has no fixed area" in row5.reason
+    assert "cannot be said" in row5.reason
+    assert "above 20 (" not in row5.reason
+    # The mitotic count does not change the verdict: only the Ki-67 can make it NEC G3.
+    assert who_2010_reading(8.0, 0.0).verdict == "uncertain"
+    assert who_2010_reading(25.0, 1.0) == Who2010Reading(
+        "NEC G3", "its Ki-67 is above 20%, enough on its own")
+    assert who_2010_reading(25.0, 22.0).verdict == "NEC G3"
+    # 20% itself was not above 20% (">20%"): WHO 2010 NET G2 on Ki-67, mitoses uncertain.
+    assert who_2010_reading(20.0, 20.0).verdict == "uncertain"
+    assert "would give NET G2" in who_2010_reading(20.0, 20.0).reason
+    # WHO 2010's Ki-67 bands: G1 <=2%, G2 3-20%, a gap between 2% and 3% (fact base 2.3).
+    assert "would give NET G1" in who_2010_reading(2.0, 0.5).reason
+    assert "gap between 2% and 3%" in who_2010_reading(2.5, 0.5).reason
+    assert "would give NET G2" in who_2010_reading(3.0, 0.5).reason
 
 
 @pytest.mark.parametrize("bad", [(-1.0, 3.0), (101.0, 3.0), (5.0, -2.0), (True, 3.0),
-                                 (float("nan"), 3.0), ("25", 3.0)])
-def test_who_2010_reasons_reject_bad_input_with_valueerror(bad):
+                                 (float("nan"), 3.0), ("25", 3.0), (5.0, float("inf"))])
+def test_who_2010_reading_rejects_bad_input_with_valueerror(bad):
     with pytest.raises(ValueError, match="must be"):
-        who_2010_nec_reasons(*bad)
+        who_2010_reading(*bad)
 
 
-def test_table_row_notes_give_each_rows_own_who_2010_reason():
+def test_table_row_notes_do_not_treat_the_two_units_as_one():
     table = DifferentiationTable()
     table._show()
     for (diff, ki67, mitoses), note in zip(TABLE_CASES, table.feedback, strict=True):
@@ -86,10 +111,17 @@ def test_table_row_notes_give_each_rows_own_who_2010_reason():
         if category not in ("NET G3", "NEC"):
             assert "WHO 2010" not in text
             continue
-        assert "WHO 2010: NEC G3, because" in text
-        assert ("Ki-67 is above 20%" in text) == (ki67 > 20)
-        assert ("mitotic count is above 20" in text) == (mitoses > 20)
+        assert "mitotic count is above 20" not in text
         assert "every tumour with Ki-67 >20%" not in text
+        if ki67 > WHO_2010_NEC_CUTOFF:
+            assert "WHO 2010: NEC G3, because its Ki-67 is above 20%" in text
+        else:
+            assert "WHO 2010: uncertain. On its Ki-67" in text
+            assert "high-power field has no fixed area" in text
+    row5 = _text(table.feedback[4].value)
+    assert "WHO 2010: uncertain. On its Ki-67 (8%) WHO 2010 would give NET G2" in row5
+    assert "WHO 2010: NEC G3" not in row5
+    assert "higher grade wins" in row5  # the row's WHO 2019 teaching point is kept
 
 
 # --- 2. Chance decides which cells are counted (section 3) ----------------------------------
@@ -102,13 +134,21 @@ def test_activity_3_scatter_depends_on_cell_number_not_one_runs_luck():
     assert "the scatter comes from the number of cells, not luck" not in answer
 
 
-# --- 3. Necrosis does not decide the name on its own (fact base 2.1; 9.19 is "verify") -------
+# --- 3. Features are tendencies (fact base 2.1; 9.19 is "verify") ----------------------------
+# Second review (finding 10): "necrosis alone does not decide the name" had no direct support in
+# the section's sources; it now says what NEC_TYPES_NOTE and its sources say (tendencies, shared
+# features: KIM2020_HGPANNEN; organised patterns: WEBPATH_GINEC).
 
 
-def test_necrosis_alone_does_not_decide_and_unverified_net_g3_necrosis_left_out():
+def test_section_5_says_tendencies_and_drops_the_unsupported_necrosis_sentence():
     sec5 = _cell("## 5. Differentiation is not grade")
-    assert "necrosis alone does not decide the name" in sec5
-    assert "NET G3 can show necrosis" not in "\n".join(_cells())
+    assert "These are tendencies, not rules: a **large-cell NEC can keep an organised pattern**" \
+        in sec5
+    assert "NET G3 and NEC share features" in sec5
+    text = "\n".join(_cells())
+    assert "necrosis alone" not in text
+    assert "NET G3 can show necrosis" not in text
+    assert "a 2020 study and an atlas" in sec5  # the sources that support the sentence are named
 
 
 # --- 4 and 5. Wording restored -------------------------------------------------------------------

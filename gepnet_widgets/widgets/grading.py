@@ -68,7 +68,7 @@ from ..grading import (
     WHO_SCHEME_CHANGES,
     GradeResult,
     mitoses_per_2mm2,
-    who_2010_nec_reasons,
+    who_2010_reading,
     who_grade,
 )
 from ..staging import SCOPE_NOTES
@@ -481,16 +481,19 @@ def _case_text(differentiation: str, ki67: float, mitoses: float) -> str:
 
 
 def _scheme_note(answer: GradeResult) -> str:
-    """What WHO 2010 called this row's tumour and why (its own index above 20), and what it is
-    called now (from the scheme-change table), for NET G3 and NEC rows."""
+    """What WHO 2010 would have called this row's tumour, as far as its numbers allow (NEC G3
+    through a Ki-67 above 20%, or uncertain: a count per 2 mm² is not WHO 2010's count per 10
+    high-power fields), and what it is called now (from the scheme-change table), for NET G3 and
+    NEC rows."""
     aspect = {"NET G3": 0, "NEC": 1}.get(answer.category)
     if aspect is None or answer.ki67_percent is None or answer.mitoses_per_2mm2 is None:
         return ""
-    reasons = who_2010_nec_reasons(answer.ki67_percent, answer.mitoses_per_2mm2)
-    if not reasons:
-        return ""
-    return (f" WHO 2010: NEC G3, because {' and '.join(reasons)}. "
-            f"Now: {WHO_SCHEME_CHANGES[aspect].who_2017_2019}.")
+    then = who_2010_reading(answer.ki67_percent, answer.mitoses_per_2mm2)
+    if then.verdict == "NEC G3":
+        said = f"NEC G3, because {then.reason}"
+    else:
+        said = f"{then.verdict}. {then.reason[:1].upper()}{then.reason[1:]}"
+    return f" WHO 2010: {said}. Now: {WHO_SCHEME_CHANGES[aspect].who_2017_2019}."
 
 
 def _on_cutoff(value: float, cutoffs: tuple[float, float]) -> float | None:
