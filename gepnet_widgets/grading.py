@@ -767,22 +767,24 @@ WHO_2010_NEC_CUTOFF: float = 20.0
 #: (fact base 2.3) [S10].
 WHO_2010_G1_MAX: float = 2.0
 WHO_2010_G2_MIN: float = 3.0
-#: Why a count per 2 mm² cannot be carried over to WHO 2010's count per 10 high-power fields
-#: (fact base 2.3, problem (c); the scheme-change table) [S10, S9].
-WHO_2010_UNIT_NOTE: str = ("a high-power field has no fixed area, so a count per 2 mm² cannot "
-                           "be carried over")
+#: How a count per 2 mm² compares with WHO 2010's count per 10 high-power fields: ENETS, whose
+#: grading WHO 2010 took over, wrote the unit as "per 10 HPF (2 mm²)" (Sci World J 2012;357475,
+#: Table 2) [S13, S10]; a real field's area still varied between microscopes, which is why WHO
+#: 2019 counts per area (fact base 2.3, problem (c)) [S9].
+WHO_2010_UNIT_NOTE: str = ("WHO 2010's 10 high-power fields were taken as 2 mm², so the "
+                           "count carries over")
 
 
 @dataclass(frozen=True)
 class Who2010Reading:
-    """What WHO 2010 would have called a tumour, as far as its numbers allow.
+    """What WHO 2010 would have called a tumour from its two numbers.
 
     Attributes
     ----------
     verdict : str
-        ``"NEC G3"`` (its Ki-67 was above 20%, enough on its own) or ``"uncertain"`` (its Ki-67
-        alone gave NET G1 or G2, or fell in the 2-3% gap, and its mitoses, counted per 2 mm²,
-        cannot be set against WHO 2010's ">20 per 10 high-power fields").
+        ``"NEC G3"`` (a Ki-67 above 20% or more than 20 mitoses per 10 high-power fields),
+        ``"NET G1"``, ``"NET G2"``, or ``"uncertain"`` (a Ki-67 in WHO 2010's gap between 2% and
+        3%, with fewer than 2 mitoses).
     reason : str
         The reason in plain words, starting in lower case.
     """
@@ -792,14 +794,13 @@ class Who2010Reading:
 
 
 def who_2010_reading(ki67_percent: float, mitoses_per_2mm2: float) -> Who2010Reading:
-    """What WHO 2010 would have called a tumour, without treating two units as one.
+    """What WHO 2010 would have called a tumour with these numbers.
 
     WHO 2010 made every tumour with a Ki-67 above 20% or more than 20 mitoses per 10 high-power
-    fields a neuroendocrine carcinoma, NEC G3, whatever its differentiation [S10]. A Ki-67 above
-    20% is enough on its own. Below that, the Ki-67 gives WHO 2010's NET G1 (<=2%) or NET G2
-    (3-20%), or falls in the gap between them; whether the mitoses would have made it NEC G3
-    cannot be said, because the course counts them per 2 mm² and a high-power field has no
-    fixed area (fact base 2.3) [S10, S9]. The mitotic count is never compared with 20 here.
+    fields a neuroendocrine carcinoma, NEC G3, whatever its differentiation [S10]. Its 10 fields
+    were taken as 2 mm² (ENETS: "per 10 HPF (2 mm²)") [S13], so the course's count per 2 mm²
+    is set against the same 20. Below NEC G3: NET G1 (Ki-67 <=2% and fewer than 2 mitoses),
+    NET G2 (Ki-67 3-20% or 2-20 mitoses), and a gap for a Ki-67 between 2% and 3% (fact base 2.3).
 
     Raises
     ------
@@ -807,21 +808,18 @@ def who_2010_reading(ki67_percent: float, mitoses_per_2mm2: float) -> Who2010Rea
         For a non-number, NaN or infinity, Ki-67 outside 0-100 or a negative mitotic count.
     """
     ki67 = _check_ki67(ki67_percent)
-    _check_mitoses(mitoses_per_2mm2)
+    mitoses = _check_mitoses(mitoses_per_2mm2)
     if ki67 > WHO_2010_NEC_CUTOFF:
         return Who2010Reading("NEC G3", f"its Ki-67 is above {WHO_2010_NEC_CUTOFF:g}%, enough "
                                         "on its own")
+    if mitoses > WHO_2010_NEC_CUTOFF:
+        return Who2010Reading("NEC G3", f"its mitotic count is above {WHO_2010_NEC_CUTOFF:g} "
+                                        f"({WHO_2010_UNIT_NOTE})")
+    if mitoses >= 2 or ki67 >= WHO_2010_G2_MIN:
+        return Who2010Reading("NET G2", "its numbers are in WHO 2010's NET G2 bands")
     if ki67 <= WHO_2010_G1_MAX:
-        on_ki67 = "WHO 2010 would give NET G1"
-    elif ki67 < WHO_2010_G2_MIN:
-        on_ki67 = "it falls in WHO 2010's gap between 2% and 3%"
-    else:
-        on_ki67 = "WHO 2010 would give NET G2"
-    return Who2010Reading(
-        "uncertain",
-        f"on its Ki-67 ({ki67:g}%) {on_ki67}; whether its mitoses passed WHO 2010's \">"
-        f"{WHO_2010_NEC_CUTOFF:g} per 10 high-power fields\" cannot be said: {WHO_2010_UNIT_NOTE}",
-    )
+        return Who2010Reading("NET G1", "its numbers are in WHO 2010's NET G1 bands")
+    return Who2010Reading("uncertain", "its Ki-67 falls in WHO 2010's gap between 2% and 3%")
 
 
 # --------------------------------------------------------------------------------------------

@@ -201,11 +201,12 @@ _ENTRIES = (
     Source(
         "S13",
         "ENETS pancreatic TNM (journal tables), 2012-2018",
-        "ENETS pancreatic TNM tables: Sci World J 2012;357475, Table 1; World J Surg Oncol "
-        "doi:10.1186/s12957-018-1446-y, Table 2.",
+        "ENETS pancreatic TNM tables: Sci World J 2012;357475, Table 1 (and Table 2: mitotic "
+        "count per 10 HPF (2 mm²)); World J Surg Oncol doi:10.1186/s12957-018-1446-y, Table 2.",
         2018,
         "secondary",
-        "The ENETS pancreas TNM, so the course can say where it differs from AJCC.",
+        "The ENETS pancreas TNM, so the course can say where it differs from AJCC; and that the "
+        "older count per 10 high-power fields was taken as 2 mm².",
     ),
     Source(
         "S15",

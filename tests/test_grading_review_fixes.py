@@ -47,9 +47,10 @@ def _text(value: str) -> str:
 
 
 # --- 1. WHO 2010 NEC G3 was Ki-67 >20% or >20 mitoses per 10 HPF (fact base 2.3) -------------
-# Second review (finding 11): the section gives both units. Second review (finding 4): a count
-# per 2 mm² is not a count per 10 HPF (fact base 2.3 (c); an HPF has no fixed area), so row 5
-# (well, Ki-67 8%, 24 mitoses per 2 mm²) is "uncertain under WHO 2010", not NEC G3.
+# Second review (finding 11): the section gives both units. Third review: ENETS wrote WHO
+# 2010's unit as "per 10 HPF (2 mm²)" (Sci World J 2012;357475, Table 2) [S13], so row 5
+# (well, Ki-67 8%, 24 mitoses per 2 mm²) was NEC G3 under WHO 2010 through its mitoses (the
+# second review's "uncertain" reading was withdrawn).
 
 
 def test_section_5_gives_the_units_of_both_who_2010_cutoffs():
@@ -60,39 +61,36 @@ def test_section_5_gives_the_units_of_both_who_2010_cutoffs():
     assert "with a Ki-67 above 20% a carcinoma" not in sec5
 
 
-def test_activity_5_row_5_is_uncertain_under_who_2010():
+def test_activity_5_rows_3_to_6_with_row_5_through_its_mitoses():
+    """ENETS wrote WHO 2010's unit as "per 10 HPF (2 mm²)" [S13]: row 5's 24 per 2 mm² is more
+    than 20 under WHO 2010 too (second clinical re-review, 2 December 2026)."""
     answer = _cell("### Activity 5").split("<details>")[1]
     line = next(x for x in answer.splitlines() if x.startswith("3. "))
-    assert "Rows **3, 4 and 6** (Ki-67 above 20%)" in line
-    assert "row 5 depends on how its mitoses would have been counted then" in line
-    assert "3 to 6" not in line and "row 5 through its mitoses" not in line
-    # Rows 3, 4 and 6 really have Ki-67 > 20; row 5 has Ki-67 <= 20 and only its mitoses
-    # (per 2 mm²) above 20, which the answer must not carry over to WHO 2010's unit.
+    assert "Rows **3 to 6**" in line and "5 by mitoses" in line and "2 mm²" in line
+    assert "depends on how its mitoses" not in line
     over = [i + 1 for i, (_, ki67, _) in enumerate(TABLE_CASES) if ki67 > WHO_2010_NEC_CUTOFF]
     assert over == [3, 4, 6]
     diff, ki67, mitoses = TABLE_CASES[4]
     assert diff == "well" and ki67 <= WHO_2010_NEC_CUTOFF < mitoses
 
 
-def test_who_2010_reading_never_compares_a_per_2mm2_count_with_20():
+def test_who_2010_reading_by_ki67_or_mitoses():
     row5 = who_2010_reading(8.0, 24.0)
-    assert row5.verdict == "uncertain"
-    assert row5.reason.startswith("on its Ki-67 (8%) WHO 2010 would give NET G2")
-    assert "high-power field has no fixed area" in row5.reason
-    assert "cannot be said" in row5.reason
-    assert "above 20 (" not in row5.reason
-    # The mitotic count does not change the verdict: only the Ki-67 can make it NEC G3.
-    assert who_2010_reading(8.0, 0.0).verdict == "uncertain"
+    assert row5.verdict == "NEC G3"
+    assert row5.reason.startswith("its mitotic count is above 20")
+    assert "taken as 2 mm²" in row5.reason
     assert who_2010_reading(25.0, 1.0) == Who2010Reading(
         "NEC G3", "its Ki-67 is above 20%, enough on its own")
     assert who_2010_reading(25.0, 22.0).verdict == "NEC G3"
-    # 20% itself was not above 20% (">20%"): WHO 2010 NET G2 on Ki-67, mitoses uncertain.
-    assert who_2010_reading(20.0, 20.0).verdict == "uncertain"
-    assert "would give NET G2" in who_2010_reading(20.0, 20.0).reason
-    # WHO 2010's Ki-67 bands: G1 <=2%, G2 3-20%, a gap between 2% and 3% (fact base 2.3).
-    assert "would give NET G1" in who_2010_reading(2.0, 0.5).reason
+    # ">20": 20 itself is not above 20 on either index.
+    assert who_2010_reading(20.0, 20.0).verdict == "NET G2"
+    assert who_2010_reading(8.0, 20.1).verdict == "NEC G3"
+    # WHO 2010's lower bands: G1 Ki-67 <=2% and <2 mitoses; G2 3-20% or 2-20; a 2-3% gap.
+    assert who_2010_reading(2.0, 0.5).verdict == "NET G1"
+    assert who_2010_reading(2.0, 2.0).verdict == "NET G2"
+    assert who_2010_reading(2.5, 0.5).verdict == "uncertain"
     assert "gap between 2% and 3%" in who_2010_reading(2.5, 0.5).reason
-    assert "would give NET G2" in who_2010_reading(3.0, 0.5).reason
+    assert who_2010_reading(3.0, 0.5).verdict == "NET G2"
 
 
 @pytest.mark.parametrize("bad", [(-1.0, 3.0), (101.0, 3.0), (5.0, -2.0), (True, 3.0),
@@ -102,7 +100,7 @@ def test_who_2010_reading_rejects_bad_input_with_valueerror(bad):
         who_2010_reading(*bad)
 
 
-def test_table_row_notes_do_not_treat_the_two_units_as_one():
+def test_table_row_notes_give_each_rows_own_who_2010_reason():
     table = DifferentiationTable()
     table._show()
     for (diff, ki67, mitoses), note in zip(TABLE_CASES, table.feedback, strict=True):
@@ -111,16 +109,14 @@ def test_table_row_notes_do_not_treat_the_two_units_as_one():
         if category not in ("NET G3", "NEC"):
             assert "WHO 2010" not in text
             continue
-        assert "mitotic count is above 20" not in text
         assert "every tumour with Ki-67 >20%" not in text
         if ki67 > WHO_2010_NEC_CUTOFF:
             assert "WHO 2010: NEC G3, because its Ki-67 is above 20%" in text
         else:
-            assert "WHO 2010: uncertain. On its Ki-67" in text
-            assert "high-power field has no fixed area" in text
+            assert "WHO 2010: NEC G3, because its mitotic count is above 20" in text
+            assert "taken as 2 mm²" in text
     row5 = _text(table.feedback[4].value)
-    assert "WHO 2010: uncertain. On its Ki-67 (8%) WHO 2010 would give NET G2" in row5
-    assert "WHO 2010: NEC G3" not in row5
+    assert "WHO 2010: NEC G3, because its mitotic count is above 20" in row5
     assert "higher grade wins" in row5  # the row's WHO 2019 teaching point is kept
 
 

@@ -481,19 +481,15 @@ def _case_text(differentiation: str, ki67: float, mitoses: float) -> str:
 
 
 def _scheme_note(answer: GradeResult) -> str:
-    """What WHO 2010 would have called this row's tumour, as far as its numbers allow (NEC G3
-    through a Ki-67 above 20%, or uncertain: a count per 2 mm² is not WHO 2010's count per 10
-    high-power fields), and what it is called now (from the scheme-change table), for NET G3 and
-    NEC rows."""
+    """What WHO 2010 would have called this row's tumour (NEC G3 through a Ki-67 above 20% or
+    more than 20 mitoses per 10 high-power fields, taken as 2 mm²), and what it is called now
+    (from the scheme-change table), for NET G3 and NEC rows."""
     aspect = {"NET G3": 0, "NEC": 1}.get(answer.category)
     if aspect is None or answer.ki67_percent is None or answer.mitoses_per_2mm2 is None:
         return ""
     then = who_2010_reading(answer.ki67_percent, answer.mitoses_per_2mm2)
-    if then.verdict == "NEC G3":
-        said = f"NEC G3, because {then.reason}"
-    else:
-        said = f"{then.verdict}. {then.reason[:1].upper()}{then.reason[1:]}"
-    return f" WHO 2010: {said}. Now: {WHO_SCHEME_CHANGES[aspect].who_2017_2019}."
+    return (f" WHO 2010: {then.verdict}, because {then.reason}. "
+            f"Now: {WHO_SCHEME_CHANGES[aspect].who_2017_2019}.")
 
 
 def _on_cutoff(value: float, cutoffs: tuple[float, float]) -> float | None:
@@ -728,7 +724,8 @@ class DifferentiationTable(_LessonExplorer):
             "</caption><tr><th style='text-align:left'>Aspect</th>"
             "<th style='text-align:left'>WHO 2010</th>"
             f"<th style='text-align:left'>WHO 2017/2019</th></tr>{changes}</table>"
-            + sources_html(tuple(k for c in WHO_SCHEME_CHANGES[:2] for k in c.sources))
+            + sources_html((*dict.fromkeys(k for c in WHO_SCHEME_CHANGES[:2] for k in c.sources),
+                            "S13"))  # S13: 10 HPF taken as 2 mm² (the row notes)
             + f'<p style="color:{CSS_TEXT};margin:6px 0"><b>Why it matters:</b> '
             f"{_esc(STAGING_SCOPE_NOTE)}</p>"
             + sources_html(STAGING_SCOPE_SOURCES)
