@@ -728,8 +728,9 @@ def _staging_feedback(c: Case, step: str, answer: str,
         if pnet_g3 and edition == "ajcc8":  # fact base 8.7, 1.0: disputed under the 8th
             text = ("This tumour is well differentiated: a NET G3, so the course stages it "
                     "with the pancreatic NET chapter; whether AJCC 8th covers NET G3 is "
-                    "disputed (see 'Where sources disagree' at the end of section 5). Only a "
-                    "poorly differentiated carcinoma (NEC) is staged another way.")
+                    "disputed (see 'Where sources disagree' at the end of section 5). Under "
+                    "Version 9 only a poorly differentiated carcinoma (NEC) is staged another "
+                    "way.")
             return Feedback(False, text, label, (*_site_sources(c, edition), *_PNET_G3_SOURCES),
                             _pnet_g3_hint(edition))
         if pnet_g3:  # fact base 8.7: whether the 8th edition covers it is disputed
@@ -1216,7 +1217,7 @@ _FINDING_FEATURES = ("extent", "receptors", "site")
 
 #: A one-time plain gloss of a positive result, as lesson 5's tool says it (S17, fact base 3).
 _TEST_GLOSS: dict[str, str] = {
-    "supervised_fast": " (positive: the blood sugar fell below 55 mg/dL, 3.0 mmol/L, while "
+    "supervised_fast": " (the blood sugar fell below 55 mg/dL, 3.0 mmol/L, while "
                        "insulin was still detectable)",
 }
 

@@ -167,7 +167,16 @@ def test_pnet_g3_not_staged_under_ajcc8_says_the_course_choice_and_the_dispute()
 def test_positive_supervised_fast_is_glossed_once() -> None:
     lines = cs.findings("insulinoma")
     glossed = [line for line in lines if "blood sugar fell" in line]
-    assert glossed == ["Supervised fast (48-72 hours): positive (positive: the blood sugar fell "
+    assert glossed == ["Supervised fast (48-72 hours): positive (the blood sugar fell "
                        "below 55 mg/dL, 3.0 mmol/L, while insulin was still detectable)"]
     assert not any("blood sugar fell" in line for c in CASE_IDS if c != "insulinoma"
                    for line in cs.findings(c))
+
+
+def test_pnet_g3_not_staged_under_the_8th_does_not_restate_the_disputed_point() -> None:
+    """Under AJCC 8th whether NET G3 is staged with the NET chapter is the disputed point
+    (fact base 8.7): the feedback says "Under Version 9 only a NEC ...", not flatly "Only"."""
+    pnet = next(c for c in CASE_IDS if cs.grade_result(c).category == "NET G3")
+    text = cs.check_case_answer(pnet, "t", cs.NOT_NET, edition="ajcc8").text
+    assert "disputed" in text and "Under Version 9 only a poorly differentiated" in text
+    assert "NEC) is staged another way. " not in text.replace("Under Version 9 only", "")
