@@ -132,3 +132,12 @@ def test_every_slider_has_a_width(cls: type) -> None:
     assert sliders
     for slider in sliders:
         assert slider.layout.width not in (None, "", "auto"), slider.description
+
+
+def test_the_box_follows_the_sliders_bounds_when_they_move() -> None:
+    slider = widgets.IntSlider(value=10, min=0, max=100)
+    box = number_box(slider, "t", "bounds", "or type")
+    slider.max, slider.min = 20, 3
+    assert (box.min, box.max) == (3, 20)
+    box.value = 50  # typed above the new range: clamped, never raised
+    assert slider.value == box.value == 20

@@ -83,8 +83,9 @@ def number_box(slider: widgets.Widget, prefix: str, name: str, description: str,
     clamped into the bounds and, for floats, put on the step grid, so a typed value never
     raises. Box and slider are linked in the kernel (``widgets.link``): the slider's own
     observer does the explorer's update, so a typed value makes one refresh, not two. The box
-    is disabled and hidden together with its slider. Keep the box out of an explorer's
-    ``controls`` (the slider is the control; the box only sets it).
+    follows the slider's bounds when they move, and is disabled and hidden together with it.
+    Keep the box out of an explorer's ``controls`` (the slider is the control; the box only
+    sets it).
 
     Returns the box, labelled (``description``), with the CSS hooks ``gepnet-<prefix>-<name>``
     and :data:`NUMBER_BOX_CLASS`.
@@ -94,7 +95,8 @@ def number_box(slider: widgets.Widget, prefix: str, name: str, description: str,
     box = cls(value=slider.value, min=slider.min, max=slider.max,
               step=slider.step if step is None else step, description=description,
               layout=widgets.Layout(width="190px"))
-    widgets.link((slider, "value"), (box, "value"))
+    for trait in ("max", "min", "value"):  # bounds first (they may move, e.g. with a grade)
+        widgets.link((slider, trait), (box, trait))
     widgets.link((slider, "disabled"), (box, "disabled"))
     widgets.link((slider.layout, "display"), (box.layout, "display"))
     box.add_class(NUMBER_BOX_CLASS)

@@ -53,7 +53,7 @@ from ..treatment import (
     member,
     trial,
 )
-from .base import Explorer, labelled
+from .base import Explorer, labelled, number_box
 from .citations import sources_html
 
 __all__ = ["TreatmentComparer", "MechanismExplorer", "EvidenceExplorer", "DiscussionExplorer"]
@@ -89,20 +89,6 @@ def _tag(css: str, text: str) -> str:
 def _box(body: str, colour: str = CSS_INFO) -> str:
     return (f'<div style="border-left:4px solid {colour};padding:4px 10px;margin:6px 0;'
             f'color:{CSS_TEXT}">{body}</div>')
-
-
-def _number_box(slider: widgets.IntSlider, prefix: str, name: str,
-                description: str) -> widgets.BoundedIntText:
-    """A number box beside ``slider`` with the same bounds, kept in step with it (the pattern of
-    the grade explorer's boxes). Value, min and max are linked in the kernel, so the box follows
-    when the slider's bounds move with the grade, and a typed value moves the slider, whose own
-    observer does the update."""
-    box = widgets.BoundedIntText(value=slider.value, min=slider.min, max=slider.max,
-                                 step=slider.step, description=description,
-                                 layout=widgets.Layout(width="190px"))
-    for trait in ("max", "min", "value"):  # widest first, so the box never clamps a value
-        widgets.link((slider, trait), (box, trait))
-    return labelled(box, prefix, name)
 
 
 def _dropdown(prefix: str, name: str, description: str, options, value,
@@ -415,7 +401,7 @@ class DiscussionExplorer(Explorer):
             value=low if ki67 is None else ki67, min=low, max=high, step=1,
             continuous_update=True, description="Ki-67 index (%)",
             layout=widgets.Layout(width="470px")), self.prefix, "ki67")
-        self.ki67_box = _number_box(self.ki67, self.prefix, "ki67_box", "or type Ki-67 (%)")
+        self.ki67_box = number_box(self.ki67, self.prefix, "ki67_box", "or type Ki-67 (%)")
         # A typed value outside the grade's range is clamped by the box, so say the range.
         self.ki67_range = widgets.HTML(layout=widgets.Layout(margin="0 0 0 8px"))
         self.ki67_range.add_class(f"gepnet-{self.prefix}-ki67-range")
