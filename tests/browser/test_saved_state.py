@@ -87,6 +87,9 @@ def test_reopened_lesson_shows_its_tools(
     text = page.locator(".jp-Notebook").first.inner_text()
     assert "model not found" not in text.lower(), "reopened lesson shows 'model not found'"
     # Rendering the restored readout's text can lag its box under load: wait for the words.
-    page.locator(".gepnet-t-readout", has_text="T category").first.wait_for(timeout=KERNEL_MS)
-    assert "T category" in page.locator(".gepnet-t-readout").first.inner_text()
+    # (Another element can carry the readout's class, e.g. an empty one still being laid out,
+    # so read the readout that has the words rather than the first in the page.)
+    readout = page.locator(".gepnet-t-readout", has_text="T category").first
+    readout.wait_for(timeout=KERNEL_MS)
+    assert "T category" in readout.inner_text()
     print("reopened:", json.dumps({"widgets saved": len(state)}))
