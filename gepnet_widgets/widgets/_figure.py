@@ -631,7 +631,9 @@ class FigureView:
         """Re-render only ``ax``'s static content into the cached background.
 
         For a change that touches one Axes of a multi-Axes figure, the other Axes are not drawn
-        again. ``animated`` replaces the artists that change on later updates.
+        again. ``animated`` replaces the artists that change on later updates. ``ax`` must own
+        its column of the figure (nothing else is drawn above or below it): the whole column is
+        blanked and drawn again.
         """
         scene = self._scene_now()
         if scene.background is None:
@@ -642,7 +644,13 @@ class FigureView:
         for artist in scene.changing:
             artist.set_animated(True)
         renderer = self.canvas.get_renderer()
-        blank = Rectangle(ax.bbox.p0, ax.bbox.width, ax.bbox.height, transform=None,
+        # Blank the Axes' whole column of the figure, in whole pixels (not antialiased): text
+        # that reaches past the Axes' box (a title) and partly covered edge pixels would
+        # otherwise keep some of the old drawing, and the picture would differ from a fresh
+        # draw of the same state.
+        x0, x1 = math.floor(ax.bbox.x0), math.ceil(ax.bbox.x1)
+        y0, y1 = 0, math.ceil(self.figure.bbox.y1)
+        blank = Rectangle((x0, y0), x1 - x0, y1 - y0, transform=None, antialiased=False,
                           facecolor=self.figure.get_facecolor(), edgecolor="none")
         blank.set_figure(self.figure)
         blank.draw(renderer)
