@@ -180,6 +180,23 @@ def test_palette_png_stays_close_and_grows_its_palette_for_new_colours() -> None
     assert np.array_equal(shown[:16], rgba[:16, :, :3])  # bands above kept their pixels
 
 
+def test_palette_stream_stays_close_over_many_partial_changes() -> None:
+    stream = PngStream(palette=True)
+    rng = np.random.default_rng(7)
+    rgba = _picture(90, 120)
+    stream.encode(rgba)
+    for step in range(25):  # boxes of new (sometimes never seen) colours, anywhere
+        top, left = rng.integers(0, 80), rng.integers(0, 110)
+        colour = rng.integers(0, 256, 3) if step % 3 else (0, 114, 178)
+        rgba[top:top + rng.integers(1, 12), left:left + rng.integers(1, 12), :3] = colour
+        shown = _decoded(stream.encode(rgba))
+        assert np.abs(shown.astype(int) - rgba[..., :3]).max() <= PALETTE_TOLERANCE, step
+    before = stream.bands_encoded
+    rgba[3, 100, :3] = (213, 94, 0)  # one pixel: one band
+    stream.encode(rgba)
+    assert stream.bands_encoded == before + 1
+
+
 def test_a_new_size_starts_a_new_stream() -> None:
     stream = PngStream()
     stream.encode(_picture())
