@@ -25,9 +25,11 @@ from __future__ import annotations
 import base64
 import html
 import math
+import os
 import struct
 import zlib
 from collections.abc import Callable, Hashable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -51,6 +53,7 @@ from ..style import CSS_FIGURE_FRAME, FIGURE_DPI
 __all__ = ["FigureView", "PngStream", "png_bytes", "img_tag"]
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 #: Rows per band of a PNG stream: a band is compressed on its own, and only bands whose pixels
@@ -80,6 +83,38 @@ def adler32_combine(first: int, second: int, second_len: int) -> int:
 def _chunk(kind: bytes, data: bytes) -> bytes:
     return (struct.pack(">I", len(data)) + kind + data
             + struct.pack(">I", zlib.crc32(data, zlib.crc32(kind))))
+
+
+#: Bands below which a frame is encoded in one thread (handing work over costs ~0.1 ms).
+PARALLEL_MIN_BANDS = 6
+_worker: ThreadPoolExecutor | None = None
+
+
+_CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
+    (os.cpu_count() or 1)
+
+
+def in_two(work: Callable[[list[T]], list[U]], items: list[T]) -> list[U]:
+    """``work(items)``, done as two halves at once when that can be faster.
+
+    The second half runs in one shared worker thread while the caller does the first, and the
+    two results are joined in order: ``work`` must not touch shared state, and the caller must
+    accept either one result for all items or one per half. Used for encoding (Pillow and
+    zlib let go of Python's lock while they work), only with at least
+    :data:`PARALLEL_MIN_BANDS` items and two cores.
+    """
+    global _worker
+    if len(items) < PARALLEL_MIN_BANDS or _CORES < 2:
+        return work(items) if items else []
+    if _worker is None:
+        _worker = ThreadPoolExecutor(1, thread_name_prefix="gepnet-png")
+    middle = len(items) // 2
+    second = _worker.submit(work, items[middle:])
+    try:
+        first = work(items[:middle])
+    finally:
+        rest = second.result()
+    return first + rest
 
 
 class PngStream:
@@ -142,14 +177,7 @@ class PngStream:
                 self._new_palette()
                 self._encode_palette_bands(range(n_bands), grow_only=True)
         else:
-            for i in changed:
-                # Pillow drops alpha in C (a numpy slice of the RGBA array copies slowly).
-                band = np.asarray(Image.fromarray(
-                    self._last[i * BAND_ROWS:(i + 1) * BAND_ROWS]).convert("RGB"))
-                raw = np.empty((band.shape[0], 1 + 3 * width), np.uint8)
-                raw[:, 0] = 0  # filter type None
-                raw[:, 1:] = band.reshape(band.shape[0], -1)
-                self._store(i, raw)
+            self._keep(in_two(self._pack_rgb, changed))
         return self._assemble(width, height)
 
     @property
@@ -157,14 +185,41 @@ class PngStream:
         """The RGBA pixels of the last frame encoded (None before the first)."""
         return self._last
 
-    def _store(self, index: int, raw: np.ndarray) -> None:
-        data = raw.tobytes()
-        # Palette rows are runs of one index: run-length matching is faster and smaller there.
-        packer = zlib.compressobj(1, zlib.DEFLATED, -15, 8,
-                                  zlib.Z_RLE if self.palette else zlib.Z_DEFAULT_STRATEGY)
-        packed = packer.compress(data) + packer.flush(zlib.Z_SYNC_FLUSH)
-        self._bands[index] = (packed, zlib.adler32(data), len(data))
-        self.bands_encoded += 1
+    def _rows(self, bands: list[int]) -> np.ndarray:
+        """The last frame's rows of ``bands`` (a view when they are one run of rows)."""
+        if bands == list(range(bands[0], bands[-1] + 1)):
+            return self._last[bands[0] * BAND_ROWS:(bands[-1] + 1) * BAND_ROWS]
+        return np.concatenate([self._last[i * BAND_ROWS:(i + 1) * BAND_ROWS] for i in bands])
+
+    def _pack_rgb(self, bands: list[int]) -> list[tuple[int, tuple[bytes, int, int]]]:
+        """Deflate ``bands`` of the last frame as RGB rows (safe to run in a worker thread)."""
+        # Pillow drops alpha in C (a numpy slice of the RGBA array copies slowly).
+        rgb = np.asarray(Image.fromarray(self._rows(bands)).convert("RGB"))
+        return self._pack(bands, rgb.reshape(rgb.shape[0], -1))
+
+    def _pack(self, bands: list[int], rows: np.ndarray,
+              ) -> list[tuple[int, tuple[bytes, int, int]]]:
+        """Deflate ``rows`` (the rows of ``bands``, in order; one byte string per row) band by
+        band: each band's (index, (deflated, adler32, raw length)). Touches no state, so it may
+        run in a worker thread (zlib lets go of Python's lock while it compresses)."""
+        raw = np.empty((rows.shape[0], 1 + rows.shape[1]), np.uint8)
+        raw[:, 0] = 0  # filter type None
+        raw[:, 1:] = rows
+        strategy = zlib.Z_RLE if self.palette else zlib.Z_DEFAULT_STRATEGY
+        packed, top = [], 0
+        for i in bands:
+            data = raw[top:top + min(BAND_ROWS, self._shape[0] - i * BAND_ROWS)].tobytes()
+            top += BAND_ROWS
+            # Palette rows are runs of one index: run-length matching is faster and smaller.
+            packer = zlib.compressobj(1, zlib.DEFLATED, -15, 8, strategy)
+            packed.append((i, (packer.compress(data) + packer.flush(zlib.Z_SYNC_FLUSH),
+                               zlib.adler32(data), len(data))))
+        return packed
+
+    def _keep(self, packed: Iterable[tuple[int, tuple[bytes, int, int]]]) -> None:
+        for i, band in packed:
+            self._bands[i] = band
+            self.bands_encoded += 1
 
     def _new_palette(self) -> None:
         """A palette of the colours an adaptive octree picks for the whole last frame."""
@@ -176,8 +231,23 @@ class PngStream:
 
     def _set_palette(self, colours: np.ndarray) -> None:
         self._palette_rgb = colours
-        self._palette_image = Image.new("P", (1, 1))
-        self._palette_image.putpalette(colours.tobytes())
+        image = Image.new("P", (1, 1))
+        image.putpalette(colours.tobytes())
+        image.load()  # applies the palette now, not in a worker thread's quantize()
+        self._palette_image = image
+
+    def _map_to_palette(self, bands: list[int],
+                        ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+        """Map ``bands`` of the last frame to the kept palette (safe in a worker thread).
+
+        Returns the palette indices, the drawn RGB, the RGB the indices show, and the largest
+        difference between the two.
+        """
+        image = Image.fromarray(self._rows(bands)).convert("RGB")  # drops alpha in C
+        mapped = image.quantize(palette=self._palette_image, dither=Image.Dither.NONE)
+        rgb, shown = np.asarray(image), np.asarray(mapped.convert("RGB"))
+        worst = int((np.maximum(rgb, shown) - np.minimum(rgb, shown)).max())
+        return np.array(mapped), rgb, shown, worst
 
     def _encode_palette_bands(self, bands: Iterable[int], grow_only: bool = False) -> bool:
         """Map ``bands`` to the kept palette and deflate them.
@@ -185,20 +255,16 @@ class PngStream:
         A pixel farther than :data:`PALETTE_TOLERANCE` from every palette colour gets its exact
         colour added to the palette (the other bands keep their indices). False, with nothing
         deflated, when the palette would grow past 256 colours (unless ``grow_only``: then the
-        colours that do not fit keep their nearest palette colour).
+        colours that do not fit keep their nearest palette colour). Large frames are mapped and
+        deflated in two halves at once (see :func:`in_two`); the bytes are the same.
         """
         bands = list(bands)
         if not bands:
             return True
-        if bands == list(range(bands[0], bands[-1] + 1)):  # one run of rows: no copy
-            rows = self._last[bands[0] * BAND_ROWS:(bands[-1] + 1) * BAND_ROWS]
-        else:
-            rows = np.concatenate([self._last[i * BAND_ROWS:(i + 1) * BAND_ROWS] for i in bands])
-        image = Image.fromarray(rows).convert("RGB")  # drops alpha in C
-        mapped = image.quantize(palette=self._palette_image, dither=Image.Dither.NONE)
-        index = np.array(mapped)
-        rgb, shown = np.asarray(image), np.asarray(mapped.convert("RGB"))
-        if int((np.maximum(rgb, shown) - np.minimum(rgb, shown)).max()) > PALETTE_TOLERANCE:
+        parts = in_two(lambda half: [self._map_to_palette(half)], bands)
+        index = np.concatenate([part[0] for part in parts]) if len(parts) > 1 else parts[0][0]
+        if max(part[3] for part in parts) > PALETTE_TOLERANCE:
+            rgb, shown = (np.concatenate([part[k] for part in parts]) for k in (1, 2))
             far = np.abs(shown.astype(np.int16) - rgb).max(axis=-1) > PALETTE_TOLERANCE
             new, where = np.unique(rgb[far], axis=0, return_inverse=True)
             room = 256 - len(self._palette_rgb)
@@ -209,14 +275,11 @@ class PngStream:
             fits = where.ravel() < room
             rows, cols = np.nonzero(far)
             index[rows[fits], cols[fits]] = start + where.ravel()[fits]
-        top = 0
-        for i in bands:
-            band = index[top:top + min(BAND_ROWS, self._shape[0] - i * BAND_ROWS)]
-            top += len(band)
-            raw = np.empty((band.shape[0], 1 + band.shape[1]), np.uint8)
-            raw[:, 0] = 0  # filter type None
-            raw[:, 1:] = band
-            self._store(i, raw)
+        # Bands are in picture order and whole (only the picture's last band can be short), so
+        # the band at position k of ``bands`` starts at row k * BAND_ROWS of ``index``.
+        self._keep(in_two(lambda at: self._pack(
+            [bands[k] for k in at], index[at[0] * BAND_ROWS:(at[-1] + 1) * BAND_ROWS]),
+            list(range(len(bands)))))
         return True
 
     def _assemble(self, width: int, height: int) -> bytes:
