@@ -66,6 +66,22 @@ def test_fast_raster_equals_the_reference_on_a_corner_of_a_slide(unit):
     assert (fast[..., 3] == 255).any() and ((fast[..., 3] > 0) & (fast[..., 3] < 255)).any()
 
 
+# Radii whose disc (radius + 0.5) just passes a pixel's nearest corner or edge, e.g. 1.63 + 0.5
+# just past hypot(1.5, 1.5) = 2.12: the pixels a wrong skip would lose.
+@pytest.mark.parametrize("radius", [0.49, 0.51, 1.01, 1.63, 2.01, 2.06, 2.16, 2.5, 3.0 - 1e-6])
+def test_fast_raster_equals_the_reference_for_centres_on_pixel_edges(radius):
+    # The fast rasteriser skips the pixels no disc of this radius can reach; centres on or next
+    # to pixel edges are where a wrongly skipped pixel would show.
+    rng = np.random.default_rng(round(radius * 100))
+    n = 80
+    whole = rng.integers(2, 30, size=(2, n)).astype(np.float64)
+    edge = rng.choice([0.0, 1e-6, 0.5, 1 - 1e-6, 0.999], size=(2, n))
+    cx, cy = whole + edge
+    positive = rng.random(n) < 0.4
+    fast = nuclei_image(cx, cy, positive, radius, 32, 32)
+    assert np.array_equal(fast, reference_image(cx, cy, positive, radius, 32, 32))
+
+
 def test_touching_discs_keep_the_core_over_the_rim():
     # Two discs 3 px apart with radius 2: each one's rim reaches the other's core.
     image = nuclei_image(np.array([4.5, 7.5]), np.array([4.5, 4.5]), np.array([True, False]),
