@@ -227,6 +227,26 @@ def test_kept_glyphs_paint_exactly_what_matplotlib_paints(rotation: float) -> No
         assert len(_GLYPHS) - before < 12 * 16  # glyphs were reused, not made per draw
 
 
+def _extents(canvas_cls: type) -> list[tuple[float, ...]]:
+    fig = Figure(figsize=(4, 3), dpi=100)
+    canvas = canvas_cls(fig)
+    texts = [fig.text(0.1, 0.1 + 0.07 * k, f"Ki-67 {k}%\nline two" if k % 4 == 0 else
+                      f"Hot spot {k}", family=family, fontsize=size, fontweight=weight,
+                      linespacing=1.6 if k % 5 == 0 else None)
+             for k, (family, size, weight) in enumerate(
+                 (f, s, w) for f in ("sans-serif", "serif", "monospace") for s in (7, 9.5, 14)
+                 for w in ("normal", "bold"))]
+    renderer = canvas.get_renderer()
+    return [tuple(t.get_window_extent(renderer).extents) for t in texts]
+
+
+def test_kept_font_metrics_lay_out_text_as_matplotlib_does() -> None:
+    ours = _extents(_Canvas)
+    assert _extents(_Canvas) == ours  # again, from the kept metrics
+    assert ours == _extents(FigureCanvasAgg)
+    assert len(set(ours)) == len(ours)  # 18 different boxes: the comparison can fail
+
+
 def test_restyle_touches_only_what_differs() -> None:
     from matplotlib.lines import Line2D
 

@@ -40,6 +40,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends import backend_agg
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import fontManager, get_font
 from matplotlib.ft2font import FT2Font
 from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
@@ -322,6 +323,23 @@ def _remember_item(cache: dict, key: tuple, value: object, size: int) -> None:
     cache[key] = value
 
 
+_FONT_HEIGHTS: dict[tuple, tuple[float | None, float | None, float | None]] = {}
+
+
+def _font_height_metrics(font: FT2Font, size_pt: float, dpi: float,
+                         ) -> tuple[float | None, float | None, float | None]:
+    """matplotlib's (3.11) font height metrics: the OS/2 typographic values, else hhea's."""
+    for table_name, gap_key, ascent_key, descent_key in (
+            ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+            ("hhea", "lineGap", "ascent", "descent")):
+        table = font.get_sfnt_table(table_name)
+        if table is None:
+            continue
+        scale = 1 / font.get_sfnt_table("head")["unitsPerEm"] * size_pt * dpi / 72
+        return table[ascent_key] * scale, -table[descent_key] * scale, table[gap_key] * scale
+    return None, None, None  # matplotlib then measures the text "lp"
+
+
 def _font_key(prop: object) -> tuple:
     return (tuple(prop.get_family()), prop.get_slant(), prop.get_variant(), prop.get_weight(),
             prop.get_stretch(), prop.get_size_in_points(), prop.get_file(),
@@ -336,7 +354,21 @@ class _TextCachingRenderer(RendererAgg):
     a 1/64 fraction) is the glyph rendered at ``f`` moved by ``i`` whole pixels, so a bitmap is
     kept per glyph, size, angle and sub-pixel offset, and painted with the same call
     matplotlib makes: the pixels are the same as matplotlib's (tests compare them).
+
+    It also keeps each font's line metrics, which matplotlib reads from the font's tables for
+    every text it lays out (:meth:`_get_font_height_metrics`).
     """
+
+    def _get_font_height_metrics(self, prop) -> tuple[float | None, float | None, float | None]:
+        """Ascent, descent and line gap of ``prop``'s font, in pixels, as ``Text._get_layout``
+        computes them from the font's OS/2 or hhea table (kept per font file, size and DPI)."""
+        files = tuple(fontManager._find_fonts_by_props(prop))
+        key = (files, prop.get_size_in_points(), self.dpi)
+        metrics = _FONT_HEIGHTS.get(key)
+        if metrics is None:
+            metrics = _font_height_metrics(get_font(list(files)), key[1], self.dpi)
+            _remember_item(_FONT_HEIGHTS, key, metrics, _LAYOUT_CACHE_SIZE)
+        return metrics
 
     def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
         if ismath or not _CAN_CACHE_TEXT:
