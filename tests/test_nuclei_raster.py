@@ -16,6 +16,7 @@ from gepnet_widgets.drawing.grading import (
     KI67_NEGATIVE,
     KI67_POSITIVE,
     NucleiArtist,
+    ground_table,
     nuclei_image,
 )
 from gepnet_widgets.widgets.grading import CountingLab
@@ -110,3 +111,75 @@ def test_a_slide_seen_again_looks_the_same_and_few_rasters_are_kept():
     nuclei = lab._field.nuclei
     assert isinstance(nuclei, NucleiArtist)
     assert 1 <= len(nuclei._recent) <= NucleiArtist._KEPT
+
+
+def _over_ground_by_agg(image: np.ndarray, ground: str) -> np.ndarray:
+    """The earlier drawing: the transparent raster drawn by Agg over an opaque ground."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.colors import to_rgb
+
+    height, width = image.shape[:2]
+    renderer = RendererAgg(width, height, 72)
+    pixels = np.asarray(renderer.buffer_rgba())
+    pixels[...] = [*(round(255 * c) for c in to_rgb(ground)), 255]
+    gc = renderer.new_gc()
+    renderer.draw_image(gc, 0, 0, image[::-1])
+    gc.restore()
+    return pixels.copy()
+
+
+def test_ground_table_ends_in_the_ground_and_the_two_stains():
+    table = ground_table("#FFFFFF").view(np.uint8).reshape(512, 4)
+    assert tuple(table[0]) == (255, 255, 255, 255) == tuple(table[256])
+    assert tuple(table[255]) == (*_rgb(KI67_NEGATIVE), 255)
+    assert tuple(table[511]) == (*_rgb(KI67_POSITIVE), 255)
+    # Darker with more coverage (both stains are darker than white).
+    assert (np.diff(table[:256, :3].astype(int).sum(axis=1)) <= 0).all()
+
+
+@pytest.mark.parametrize("ground", ["#FFFFFF", "#F0E442", "#202020"])
+@pytest.mark.parametrize("unit", [2.3, 5.37])
+def test_nuclei_on_a_ground_equal_the_transparent_raster_drawn_over_it(ground, unit):
+    slide = make_slide(5)
+    near = (slide.x < 20) & (slide.y < 12)
+    cx, cy = slide.x[near] * unit - 1, slide.y[near] * unit - 1
+    width, height = int(18 * unit), int(10 * unit)
+    args = (cx, cy, slide.positive[near], _NUCLEUS_RADIUS * unit, width, height)
+    on_ground = nuclei_image(*args, ground=ground_table(ground))
+    assert np.array_equal(on_ground, _over_ground_by_agg(nuclei_image(*args), ground))
+    assert (on_ground[..., 3] == 255).all()
+
+
+def test_the_counting_lab_draws_its_nuclei_as_the_transparent_raster_did():
+    lab = CountingLab(slide=4)
+    nuclei = lab._field.nuclei
+    assert nuclei.ground == "#ffffff"
+
+    def drawn_from_scratch() -> np.ndarray:
+        lab.view.redraw_all(lab.view.changing)  # forget the kept background
+        return lab.view.full_frame()
+
+    ours = drawn_from_scratch()
+    nuclei.ground = None  # the earlier drawing: the raster blended over the white figure
+    earlier = drawn_from_scratch()
+    box = lab._axes[0].bbox  # the two can differ only on the box's partly covered edge pixels
+    rows, cols = ours.shape[:2]
+    inner = (slice(rows - int(box.y1) + 1, rows - int(np.ceil(box.y0)) - 1),
+             slice(int(np.ceil(box.x0)) + 1, int(box.x1) - 1))
+    assert np.array_equal(ours[inner], earlier[inner])
+    outside = np.ones((rows, cols), bool)
+    outside[rows - int(np.ceil(box.y1)):rows - int(box.y0), int(box.x0):int(np.ceil(box.x1))] \
+        = False
+    assert np.array_equal(ours[outside], earlier[outside])
+    assert (ours[inner][..., :3] != 255).any()  # the comparison covers drawn nuclei
+
+
+@pytest.mark.parametrize("fmt", ["svg", "pdf"])
+def test_a_vector_export_gets_the_nuclei_as_one_image(fmt):
+    import io
+
+    lab = CountingLab(slide=1)
+    out = io.BytesIO()
+    lab.view.figure.savefig(out, format=fmt)
+    data = out.getvalue()
+    assert (b"<image" in data) if fmt == "svg" else (b"/Subtype /Image" in data)

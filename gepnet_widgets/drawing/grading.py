@@ -9,12 +9,15 @@ number and rule comes from :mod:`gepnet_widgets.grading` and :mod:`gepnet_widget
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.collections import EllipseCollection, PathCollection
+from matplotlib.colors import to_hex, to_rgb
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Ellipse, Polygon, Rectangle
 from matplotlib.text import Text
@@ -227,7 +230,9 @@ def draw_field(ax: Axes, slide: Slide, hot: CountResult, yours: CountResult) -> 
     field; both grow with the number of cells counted.
     """
     ax.clear()
-    nuclei = NucleiArtist(slide)
+    # The Axes draws no background (its axis is off): the nuclei lie on the figure's colour.
+    face = ax.figure.get_facecolor()
+    nuclei = NucleiArtist(slide, ground=to_hex(face) if face[3] == 1 else None)
     ax.add_artist(nuclei)
     hot_circle = Circle((0, 0), 1, fill=False, edgecolor=TEXT, linewidth=2.2, linestyle="--",
                         zorder=4)
@@ -286,14 +291,42 @@ _POSITIVE_WORD = _rgba_word(KI67_POSITIVE)
 _NEGATIVE_WORD = _rgba_word(KI67_NEGATIVE)
 
 
+@functools.lru_cache(maxsize=8)
+def ground_table(ground: str) -> np.ndarray:
+    """The finished pixels of a nucleus pixel laid on an opaque ``ground`` colour (``#rrggbb``).
+
+    512 little-endian RGBA words: entry ``a`` is a negative nucleus pixel of coverage ``a``
+    (0-255), entry ``256 + a`` a positive one. Agg itself blends them (the same call that draws
+    an image over the ground), so an image made with this table has exactly the pixels of the
+    transparent image drawn over that ground.
+    """
+    renderer = RendererAgg(512, 1, 72)
+    pixels = np.asarray(renderer.buffer_rgba())
+    pixels[...] = [*(round(255 * c) for c in to_rgb(ground)), 255]
+    nuclei = np.zeros((1, 512, 4), np.uint8)
+    nuclei[0, :256, :] = np.frombuffer(_NEGATIVE_WORD.tobytes(), np.uint8)
+    nuclei[0, 256:, :] = np.frombuffer(_POSITIVE_WORD.tobytes(), np.uint8)
+    nuclei[0, :, 3] = np.tile(np.arange(256, dtype=np.uint8), 2)
+    gc = renderer.new_gc()
+    renderer.draw_image(gc, 0, 0, nuclei)
+    gc.restore()
+    table = pixels[0].copy().view("<u4").ravel()
+    table.setflags(write=False)
+    return table
+
+
 def nuclei_image(cx: np.ndarray, cy: np.ndarray, positive: np.ndarray, radius: float,
-                 width: int, height: int) -> np.ndarray:
-    """Rasterise nuclei as anti-aliased discs into an RGBA ``uint8`` image (transparent ground).
+                 width: int, height: int, ground: np.ndarray | None = None) -> np.ndarray:
+    """Rasterise nuclei as anti-aliased discs into an RGBA ``uint8`` image.
 
     ``cx``, ``cy`` are centres in pixels (x to the right, y downwards from the top row);
     ``radius`` is in pixels. Nuclei hardly overlap; where two rims touch, a disc's core wins
     (every rim pixel is painted first, then every core pixel). Each pixel is written as one
     32-bit word (colour and coverage together), which keeps a whole slide at a few ms.
+
+    ``ground``: None for a transparent ground (each pixel is its nucleus colour, its coverage as
+    alpha), or a :func:`ground_table`: then the image is opaque, the nuclei already laid on
+    that ground (nothing is left to blend when it is drawn).
     """
     reach = int(np.ceil(radius + 0.5))  # pixels whose centre can lie within radius + 0.5
     offsets = np.arange(-reach, reach + 1, dtype=np.int32)
@@ -306,7 +339,11 @@ def nuclei_image(cx: np.ndarray, cy: np.ndarray, positive: np.ndarray, radius: f
     dx, dy = dx[can_cover], dy[can_cover]
     fdx, fdy = dx.astype(np.float32), dy.astype(np.float32)
     cx, cy = np.asarray(cx, np.float32), np.asarray(cy, np.float32)
-    colour = np.where(np.asarray(positive, bool), _POSITIVE_WORD, _NEGATIVE_WORD).astype("<u4")
+    positive = np.asarray(positive, bool)
+    if ground is None:
+        colour = np.where(positive, _POSITIVE_WORD, _NEGATIVE_WORD).astype("<u4")
+    else:
+        stain = positive.astype("<u4") << 8  # a positive nucleus's entries start at 256
     rims, cores = [], []
     for start in range(0, len(cx), _NUCLEI_CHUNK):
         part = slice(start, start + _NUCLEI_CHUNK)
@@ -319,15 +356,16 @@ def nuclei_image(cx: np.ndarray, cy: np.ndarray, positive: np.ndarray, radius: f
         py = fy.astype(np.int32)[:, None] + dy
         inside = (cover > 0) & (px >= 0) & (px < width) & (py >= 0) & (py < height)
         flat = (py * width + px).ravel()
-        word = (colour[part, None]
-                | ((np.float32(255.0) * cover + np.float32(0.5)).astype("<u4") << 24)).ravel()
+        alpha = (np.float32(255.0) * cover + np.float32(0.5)).astype("<u4")
+        word = (colour[part, None] | (alpha << 24) if ground is None
+                else ground.take(stain[part, None] + alpha)).ravel()
         core = cover >= 1.0
         # Positions once, then two takes: faster than masking both arrays with each mask.
         rim = np.flatnonzero(inside & ~core)
         core = np.flatnonzero(core & inside)
         rims.append((flat.take(rim), word.take(rim)))
         cores.append((flat.take(core), word.take(core)))
-    image = np.zeros(height * width, "<u4")
+    image = np.full(height * width, 0 if ground is None else ground[0], "<u4")
     for flat, word in rims + cores:
         image[flat] = word
     return image.view(np.uint8).reshape(height, width, 4)
@@ -341,13 +379,19 @@ class NucleiArtist(Artist):
     appears quickly. Only the rasters of the last :data:`_KEPT` draws are kept (about 0.9 MB
     each): a slide seen before is rasterised again, which costs about as much as unpacking a
     stored copy did, without holding one copy per slide in the learner's kernel.
+
+    With a ``ground`` colour the artist paints its Axes' whole box (in whole pixels) opaque:
+    the nuclei laid on that ground (:func:`ground_table`), the same pixels as the transparent
+    raster drawn over it. On an Agg canvas the box is then copied into the canvas, with nothing
+    left to blend; other renderers get it as an image.
     """
 
     _KEPT = 2  #: rasters kept, the most recently drawn last
 
-    def __init__(self, slide: Slide) -> None:
+    def __init__(self, slide: Slide, ground: str | None = None) -> None:
         super().__init__()
         self.slide = slide
+        self.ground = ground
         self.zorder = 1
         self._recent: dict[tuple, np.ndarray] = {}  #: least recently drawn first
 
@@ -370,19 +414,38 @@ class NucleiArtist(Artist):
         unit = abs(ax.transData.transform((1.0, 0.0))[0] - ax.transData.transform((0.0, 0.0))[0])
         slide = self.slide
         key = (slide.seed, slide.hot_index, slide.quiet_index, x0, y0, width, height,
-               round(unit, 6), tuple(np.round(ax.get_xlim() + ax.get_ylim(), 6)))
+               round(unit, 6), tuple(np.round(ax.get_xlim() + ax.get_ylim(), 6)), self.ground)
 
         def rasterise() -> np.ndarray:
             points = ax.transData.transform(np.column_stack([slide.x, slide.y]))
             return nuclei_image(points[:, 0] - x0, (y0 + height) - points[:, 1],
-                                slide.positive, _NUCLEUS_RADIUS * unit, width, height)
+                                slide.positive, _NUCLEUS_RADIUS * unit, width, height,
+                                None if self.ground is None else ground_table(self.ground))
 
         image = self._raster(key, rasterise)
-        gc = renderer.new_gc()
-        gc.set_clip_rectangle(box)
-        renderer.draw_image(gc, x0, y0, image[::-1])
-        gc.restore()
+        if self.ground is None or not _copy_into(renderer, image, x0, y0):
+            gc = renderer.new_gc()
+            if self.ground is None:
+                gc.set_clip_rectangle(box)
+            renderer.draw_image(gc, x0, y0, image[::-1])
+            gc.restore()
         self.stale = False
+
+
+def _copy_into(renderer, image: np.ndarray, x0: int, y0: int) -> bool:
+    """Copy an opaque ``image`` (rows from the top) into an Agg canvas with its lower left
+    corner at pixel ``(x0, y0)`` (y up), cut to the canvas. False for another renderer."""
+    if not isinstance(renderer, RendererAgg):
+        return False
+    pixels = np.asarray(renderer.buffer_rgba())
+    rows, cols = pixels.shape[:2]
+    height, width = image.shape[:2]
+    top = rows - (y0 + height)
+    r0, c0 = max(top, 0), max(x0, 0)
+    r1, c1 = min(top + height, rows), min(x0 + width, cols)
+    if r0 < r1 and c0 < c1:
+        pixels[r0:r1, c0:c1] = image[r0 - top:r1 - top, c0 - x0:c1 - x0]
+    return True
 
 
 def _window(circle: Circle, label: Text, count: CountResult, slide: Slide, above: bool) -> None:
