@@ -29,6 +29,7 @@ from gepnet_widgets.widgets._figure import (
     FigureView,
     PngStream,
     _Canvas,
+    _TextCachingRenderer,
     adler32_combine,
     dirty_plan,
 )
@@ -217,14 +218,24 @@ def _texts(canvas_cls: type, rotation: float, size: float) -> np.ndarray:
 
 
 @pytest.mark.parametrize("rotation", [0, 90, 30])
-def test_kept_glyphs_paint_exactly_what_matplotlib_paints(rotation: float) -> None:
+def test_kept_glyphs_paint_exactly_what_matplotlib_paints(rotation: float, monkeypatch) -> None:
+    made: list[str] = []
+    make_run = _TextCachingRenderer._glyph_run
+
+    def counted(self, *args, **kwargs):
+        made.append("run")
+        return make_run(self, *args, **kwargs)
+
+    monkeypatch.setattr(_TextCachingRenderer, "_glyph_run", counted)
     for size in (9, 11):
         before = len(_GLYPHS)
         assert np.array_equal(_texts(_Canvas, rotation, size),
                               _texts(FigureCanvasAgg, rotation, size))
+        made.clear()
         assert np.array_equal(_texts(_Canvas, rotation, size),  # now from the kept glyphs
                               _texts(FigureCanvasAgg, rotation, size))
         assert len(_GLYPHS) - before < 12 * 16  # glyphs were reused, not made per draw
+        assert not made  # and texts at the same place were drawn from their kept runs
 
 
 def _extents(canvas_cls: type) -> list[tuple[float, ...]]:

@@ -307,7 +307,11 @@ def png_bytes(canvas: FigureCanvasAgg, palette: bool = False) -> bytes:
 #: Text layouts and glyph bitmaps kept for reuse (all figures share them; oldest dropped first).
 _LAYOUT_CACHE_SIZE = 2000
 _GLYPH_CACHE_SIZE = 8000
+#: Whole texts placed at one exact position (a label drawn again where it was): each glyph's
+#: bitmap and pixel, so drawing it again is only the glyph copies.
+_RUN_CACHE_SIZE = 1000
 _LAYOUTS: dict[tuple, list[tuple]] = {}
+_RUNS: dict[tuple, list[tuple[np.ndarray, int, int]]] = {}
 _GLYPHS: dict[tuple, tuple[np.ndarray, int, int]] = {}
 #: The glyph-by-glyph text drawing of matplotlib >= 3.11 that :class:`_TextCachingRenderer`
 #: reproduces; with another matplotlib, text is drawn by matplotlib itself.
@@ -380,22 +384,32 @@ class _TextCachingRenderer(RendererAgg):
         key = (s, _font_key(prop), self.dpi, flags,
                tuple(features) if isinstance(features, list) else features,
                tuple(language) if isinstance(language, list) else language)
-        items = _LAYOUTS.get(key)
-        if items is None:
-            font = self._prepare_font(prop)
-            items = [(item.ft_object, item.glyph_index, item.x, item.y) for item in
-                     font._layout(s, flags=flags, features=features, language=language)]
-            _remember_item(_LAYOUTS, key, items, _LAYOUT_CACHE_SIZE)
-        self._draw_glyphs(gc, x, y, angle, items, size, flags)
+        antialiased = gc.get_antialiased()
+        run_key = (key, x, y, angle, antialiased, self.height)
+        run = _RUNS.get(run_key)
+        if run is None:
+            items = _LAYOUTS.get(key)
+            if items is None:
+                font = self._prepare_font(prop)
+                items = [(item.ft_object, item.glyph_index, item.x, item.y) for item in
+                         font._layout(s, flags=flags, features=features, language=language)]
+                _remember_item(_LAYOUTS, key, items, _LAYOUT_CACHE_SIZE)
+            run = self._glyph_run(x, y, angle, items, size, flags, antialiased)
+            _remember_item(_RUNS, run_key, run, _RUN_CACHE_SIZE)
+        draw = self._renderer.draw_text_image
+        for buffer, left, top in run:
+            draw(buffer, left, top, 0, gc)
 
-    def _draw_glyphs(self, gc, x, y, angle, items, size, flags) -> None:
+    def _glyph_run(self, x, y, angle, items, size, flags, antialiased,
+                   ) -> list[tuple[np.ndarray, int, int]]:
+        """Each glyph's bitmap and the pixel where ``draw_text_image`` puts it."""
         # The arithmetic below is matplotlib's (RendererAgg._draw_text_glyphs_and_boxes), so
         # every glyph lands on the same 1/64 pixel.
         cos = math.cos(math.radians(angle))
         sin = math.sin(math.radians(angle))
-        antialiased = gc.get_antialiased()
         matrix = None
         height = self.height
+        run = []
         for font, glyph_index, dx, dy in items:
             tx = round(0x40 * (x + dx * cos - dy * sin))
             ty = round(0x40 * (height - y + dx * sin + dy * cos))
@@ -418,9 +432,9 @@ class _TextCachingRenderer(RendererAgg):
                 _remember_item(_GLYPHS, key, glyph, _GLYPH_CACHE_SIZE)
             buffer, left, top = glyph
             # draw_text_image's y is downwards & the bitmap's bottom side.
-            self._renderer.draw_text_image(buffer, left + (tx >> 6),
-                                           int(height) - (top + (ty >> 6)) + buffer.shape[0],
-                                           0, gc)
+            run.append((buffer, left + (tx >> 6),
+                        int(height) - (top + (ty >> 6)) + buffer.shape[0]))
+        return run
 
 
 class _Canvas(FigureCanvasAgg):
