@@ -113,3 +113,16 @@ def test_an_error_in_either_half_reaches_the_caller(failing_half, monkeypatch):
         in_two(work, items)
     # The worker is free again afterwards.
     assert in_two(lambda part: part, items) == items
+
+
+def test_each_thread_maps_to_its_own_palette_image(monkeypatch):
+    # Pillow fills a colour cache inside the palette while it maps, without Python's lock.
+    monkeypatch.setattr(_figure, "_CORES", 2)
+    monkeypatch.setattr(_figure, "PARALLEL_MIN_BANDS", 2)
+    stream = PngStream(palette=True)
+    first, second = (frame for frame, _rows in _frames(palette=True)[:2])
+    for frame in (first, second, first):  # the last one has only colours the palette holds
+        stream.encode(frame)
+    images = list(stream._palette_images.values())
+    assert len(images) == 2 and images[0] is not images[1]
+    assert images[0].getpalette() == images[1].getpalette()

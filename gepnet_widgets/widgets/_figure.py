@@ -27,6 +27,7 @@ import html
 import math
 import os
 import struct
+import threading
 import zlib
 from collections.abc import Callable, Hashable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -138,7 +139,10 @@ class PngStream:
         self._shape: tuple[int, ...] | None = None
         self._last: np.ndarray | None = None  #: the RGBA pixels last encoded
         self._bands: list[tuple[bytes, int, int]] = []  #: (deflated, adler32, raw length)
-        self._palette_image: Image.Image | None = None
+        #: The kept palette as a Pillow image, one per thread that maps pixels to it: Pillow
+        #: keeps a colour cache inside the palette and fills it while it maps, without
+        #: Python's lock, so two threads never share one.
+        self._palette_images: dict[int, Image.Image] = {}
         self._palette_rgb: np.ndarray | None = None
         self.bands_encoded = 0  #: bands deflated so far (tests and benchmarks read it)
 
@@ -232,10 +236,18 @@ class PngStream:
 
     def _set_palette(self, colours: np.ndarray) -> None:
         self._palette_rgb = colours
-        image = Image.new("P", (1, 1))
-        image.putpalette(colours.tobytes())
-        image.load()  # applies the palette now, not in a worker thread's quantize()
-        self._palette_image = image
+        self._palette_images = {}
+
+    def _palette_image(self) -> Image.Image:
+        """This thread's image of the kept palette (made on first use)."""
+        thread = threading.get_ident()
+        image = self._palette_images.get(thread)
+        if image is None:
+            image = Image.new("P", (1, 1))
+            image.putpalette(self._palette_rgb.tobytes())
+            image.load()
+            self._palette_images = {**self._palette_images, thread: image}
+        return image
 
     def _map_to_palette(self, bands: list[int],
                         ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
@@ -245,7 +257,7 @@ class PngStream:
         difference between the two.
         """
         image = Image.fromarray(self._rows(bands)).convert("RGB")  # drops alpha in C
-        mapped = image.quantize(palette=self._palette_image, dither=Image.Dither.NONE)
+        mapped = image.quantize(palette=self._palette_image(), dither=Image.Dither.NONE)
         rgb, shown = np.asarray(image), np.asarray(mapped.convert("RGB"))
         worst = int((np.maximum(rgb, shown) - np.minimum(rgb, shown)).max())
         return np.array(mapped), rgb, shown, worst
