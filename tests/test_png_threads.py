@@ -5,6 +5,7 @@ pixels, errors not lost.
 from __future__ import annotations
 
 import io
+import math
 import threading
 
 import numpy as np
@@ -13,6 +14,13 @@ from PIL import Image
 
 from gepnet_widgets.widgets import _figure
 from gepnet_widgets.widgets._figure import BAND_ROWS, PALETTE_TOLERANCE, PngStream, in_two
+
+
+@pytest.fixture(autouse=True)
+def _an_idle_machine(monkeypatch):
+    """The halves run at once only with a core to spare: pretend the machine is idle (a reading
+    of the load average that is never read again)."""
+    monkeypatch.setattr(_figure, "_load_seen", (math.inf, 0.0))
 
 
 def _decoded(png: bytes) -> np.ndarray:
@@ -126,3 +134,24 @@ def test_each_thread_maps_to_its_own_palette_image(monkeypatch):
     images = list(stream._palette_images.values())
     assert len(images) == 2 and images[0] is not images[1]
     assert images[0].getpalette() == images[1].getpalette()
+
+
+def test_a_busy_machine_gets_no_second_thread(monkeypatch):
+    threads: list[str] = []
+
+    def work(items: list[int]) -> list[int]:
+        threads.append(threading.current_thread().name)
+        return items
+
+    monkeypatch.setattr(_figure, "_CORES", 2)
+    monkeypatch.setattr(_figure, "_load_seen", (-math.inf, 0.0))  # read it now
+    monkeypatch.setattr(_figure.os, "getloadavg", lambda: (1.5, 1.0, 1.0))  # a class at work
+    items = list(range(_figure.PARALLEL_MIN_BANDS * 2))
+    assert in_two(work, items) == items
+    assert threads == [threading.current_thread().name]
+    # The reading is kept for a second, then read again: an idle machine splits the work.
+    monkeypatch.setattr(_figure.os, "getloadavg", lambda: (0.3, 1.0, 1.0))
+    assert in_two(work, items) == items and len(threads) == 2
+    monkeypatch.setattr(_figure, "_load_seen", (-math.inf, 0.0))
+    assert in_two(work, items) == items and len(threads) == 4
+    assert threads[-1].startswith("gepnet-png") or threads[-2].startswith("gepnet-png")

@@ -28,6 +28,7 @@ import math
 import os
 import struct
 import threading
+import time
 import zlib
 from collections.abc import Callable, Hashable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -96,6 +97,27 @@ _CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
     (os.cpu_count() or 1)
 
 
+#: How long a reading of the load average is used before it is read again (seconds).
+_LOAD_READ_EVERY_S = 1.0
+_load_seen: tuple[float, float] = (-math.inf, 0.0)  #: (when read, 1-minute load average)
+
+
+def _a_core_is_free() -> bool:
+    """Whether a second core is likely idle: two cores or more, and a 1-minute load average
+    below one less than the cores. On a busy hub (a class) the halves would only take turns
+    on the same cores, so the caller then does all the work itself."""
+    global _load_seen
+    if _CORES < 2:
+        return False
+    now = time.monotonic()
+    if now - _load_seen[0] > _LOAD_READ_EVERY_S:
+        try:
+            _load_seen = (now, os.getloadavg()[0])
+        except OSError:  # not available here: assume the machine is not shared
+            _load_seen = (now, 0.0)
+    return _load_seen[1] < _CORES - 1
+
+
 def in_two(work: Callable[[list[T]], list[U]], items: list[T]) -> list[U]:
     """``work(items)``, done as two halves at once when that can be faster.
 
@@ -103,10 +125,10 @@ def in_two(work: Callable[[list[T]], list[U]], items: list[T]) -> list[U]:
     two results are joined in order: ``work`` must not touch shared state, and the caller must
     accept either one result for all items or one per half. Used for encoding (Pillow and
     zlib let go of Python's lock while they work), only with at least
-    :data:`PARALLEL_MIN_BANDS` items and two cores.
+    :data:`PARALLEL_MIN_BANDS` items and a core to spare (:func:`_a_core_is_free`).
     """
     global _worker
-    if len(items) < PARALLEL_MIN_BANDS or _CORES < 2:
+    if len(items) < PARALLEL_MIN_BANDS or not _a_core_is_free():
         return work(items) if items else []
     if _worker is None:
         _worker = ThreadPoolExecutor(1, thread_name_prefix="gepnet-png")
