@@ -145,12 +145,12 @@ def test_a_busy_machine_gets_no_second_thread(monkeypatch):
 
     monkeypatch.setattr(_figure, "_CORES", 2)
     monkeypatch.setattr(_figure, "_load_seen", (-math.inf, 0.0))  # read it now
-    monkeypatch.setattr(_figure.os, "getloadavg", lambda: (1.5, 1.0, 1.0))  # a class at work
+    monkeypatch.setattr(_figure.os, "getloadavg", lambda: (1.6, 1.0, 1.0))  # a class at work
     items = list(range(_figure.PARALLEL_MIN_BANDS * 2))
     assert in_two(work, items) == items
     assert threads == [threading.current_thread().name]
     # The reading is kept for a second, then read again: an idle machine splits the work.
-    monkeypatch.setattr(_figure.os, "getloadavg", lambda: (0.3, 1.0, 1.0))
+    monkeypatch.setattr(_figure.os, "getloadavg", lambda: (1.2, 1.0, 1.0))  # one learner dragging
     assert in_two(work, items) == items and len(threads) == 2
     monkeypatch.setattr(_figure, "_load_seen", (-math.inf, 0.0))
     assert in_two(work, items) == items and len(threads) == 4

@@ -104,8 +104,9 @@ _load_seen: tuple[float, float] = (-math.inf, 0.0)  #: (when read, 1-minute load
 
 def _a_core_is_free() -> bool:
     """Whether a second core is likely idle: two cores or more, and a 1-minute load average
-    below one less than the cores. On a busy hub (a class) the halves would only take turns
-    on the same cores, so the caller then does all the work itself."""
+    below the cores less half a core (this kernel's own work counts in it). On a busy hub (a
+    class) the halves would only take turns on the same cores, so the caller then does all
+    the work itself."""
     global _load_seen
     if _CORES < 2:
         return False
@@ -115,7 +116,7 @@ def _a_core_is_free() -> bool:
             _load_seen = (now, os.getloadavg()[0])
         except OSError:  # not available here: assume the machine is not shared
             _load_seen = (now, 0.0)
-    return _load_seen[1] < _CORES - 1
+    return _load_seen[1] < _CORES - 0.5
 
 
 def in_two(work: Callable[[list[T]], list[U]], items: list[T]) -> list[U]:
