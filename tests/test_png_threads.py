@@ -90,13 +90,17 @@ def test_the_second_half_runs_in_the_worker_and_results_keep_their_order(monkeyp
     assert names[tuple(items[:middle])] == threading.current_thread().name
 
 
-def test_few_items_or_one_core_stay_in_the_callers_thread(monkeypatch):
-    threads: list[str] = []
-
+def _recording_threads(threads: list[str]):
+    """Work that returns its items and notes the thread it ran in."""
     def work(items: list[int]) -> list[int]:
         threads.append(threading.current_thread().name)
         return items
+    return work
 
+
+def test_few_items_or_one_core_stay_in_the_callers_thread(monkeypatch):
+    threads: list[str] = []
+    work = _recording_threads(threads)
     monkeypatch.setattr(_figure, "_CORES", 2)
     few = list(range(_figure.PARALLEL_MIN_BANDS - 1))
     assert in_two(work, few) == few
@@ -138,11 +142,7 @@ def test_each_thread_maps_to_its_own_palette_image(monkeypatch):
 
 def test_a_busy_machine_gets_no_second_thread(monkeypatch):
     threads: list[str] = []
-
-    def work(items: list[int]) -> list[int]:
-        threads.append(threading.current_thread().name)
-        return items
-
+    work = _recording_threads(threads)
     monkeypatch.setattr(_figure, "_CORES", 2)
     monkeypatch.setattr(_figure, "_load_seen", (-math.inf, 0.0))  # read it now
     monkeypatch.setattr(_figure.os, "getloadavg", lambda: (1.6, 1.0, 1.0))  # a class at work
